@@ -1,0 +1,81 @@
+import browser, { type Runtime } from "webextension-polyfill";
+import * as z from "zod";
+import { Me, SignInResponse } from "../../src/contract/auth";
+import { claimCache } from "../cache/db";
+import type { MessageName, RequestOf, ResponseOf } from "../messages";
+import { ApiFailure, apiRequest, Unreachable } from "./api";
+import { partnersForAccount } from "./lookup";
+import { markNotAMatch } from "./overlaps";
+import { cacheOwner, loadSession, saveSession } from "./session";
+import { currentSettings, updateSettings } from "./settings";
+import { signOutLocally } from "./sign-out";
+import { syncAfterCurrent, syncNow } from "./sync";
+
+type Handlers = {
+  [N in MessageName]: (request: RequestOf<N>, sender: Runtime.MessageSender) => Promise<ResponseOf<N>>;
+};
+
+export const handlers: Handlers = {
+  "partners.forAccount": ({ account }, sender) => partnersForAccount(account, sender),
+
+  async "session.get"() {
+    const session = await loadSession();
+    return { ok: true, session: session ? { serverUrl: session.serverUrl, me: session.me } : null };
+  },
+
+  async "session.signIn"({ serverUrl, email, password }) {
+    try {
+      const { token, expiresAt } = await apiRequest(serverUrl, "/v1/auth/sign-in", SignInResponse, {
+        method: "POST",
+        body: { email, password },
+      });
+      const me = await apiRequest(serverUrl, "/v1/me", Me, { token });
+      const session = { serverUrl, token, expiresAt, me };
+      // Before the session is saved, so nothing reads another user's cache under the new session.
+      await claimCache(cacheOwner(session));
+      await saveSession(session);
+      void syncAfterCurrent();
+      return { ok: true, session: { serverUrl, me } };
+    } catch (error) {
+      if (error instanceof Unreachable) {
+        return {
+          ok: false,
+          code: "unreachable",
+          message: `Can't reach a cosell-lens server at ${serverUrl}.`,
+        };
+      }
+      if (error instanceof ApiFailure) return { ok: false, code: error.code, message: error.message };
+      return { ok: false, code: "unexpected", message: (error as Error).message };
+    }
+  },
+
+  async "session.signOut"() {
+    const session = await loadSession();
+    await signOutLocally();
+    if (session) {
+      // Best effort: the local session is gone either way, and the token expires on its own.
+      await apiRequest(session.serverUrl, "/v1/auth/sign-out", z.unknown(), {
+        method: "POST",
+        token: session.token,
+      }).catch(() => {});
+    }
+    return { ok: true };
+  },
+
+  async "options.open"() {
+    await browser.runtime.openOptionsPage();
+    return { ok: true };
+  },
+
+  "overlap.markWrong": ({ overlapId, reason }) => markNotAMatch(overlapId, reason),
+
+  async "settings.get"() {
+    return { ok: true, settings: await currentSettings() };
+  },
+
+  async "settings.set"(change) {
+    return { ok: true, settings: await updateSettings(change) };
+  },
+
+  "sync.now": () => syncNow(),
+};

@@ -1,0 +1,141 @@
+import { describe, expect, it, vi } from "vitest";
+import { createFakeApi, syncedOverlap } from "./testing/fake-api";
+import { EXTENSION_ID } from "./testing/fake-browser";
+import { startBackground } from "./testing/harness";
+
+const lookups = "GET /v1/accounts/partners";
+
+describe("partners.forAccount", () => {
+  it("answers from the cache at once, then checks the account with the server", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+
+    const answer = await background.lookUp("001A");
+
+    expect(answer).toMatchObject({ state: "ready", source: "cache", offline: false });
+    expect(answer.state === "ready" && answer.syncedAt).toBeTruthy();
+    expect(answer.state === "ready" && answer.data.partners.map((partner) => partner.partner.name)).toEqual([
+      "Partner 1",
+    ]);
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(1));
+    expect(background.browser.pushes).toEqual([]);
+  });
+
+  it("pushes the server's answer to the tab when it differs from the cached one", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    api.upsert(syncedOverlap(2, "001A", "New partner"));
+
+    await background.lookUp("001A", { tabId: 4 });
+
+    await vi.waitFor(() => expect(background.browser.pushes).toHaveLength(1));
+    const [push] = background.browser.pushes;
+    expect(push).toMatchObject({
+      tabId: 4,
+      message: { name: "partners.changed", payload: { recordId: "001A", result: { source: "server" } } },
+    });
+    expect(await background.lookUp("001A")).toMatchObject({
+      data: { partners: [{ partner: { name: "New partner" } }, { partner: { name: "Partner 1" } }] },
+    });
+  });
+
+  it("asks the server about an account the cache does not know, once, and caches the answer", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    api.upsert(syncedOverlap(1, "001A"));
+
+    expect(await background.lookUp("001A")).toMatchObject({
+      state: "ready",
+      source: "server",
+      offline: false,
+    });
+    expect(api.count(lookups)).toBe(1);
+
+    api.reachable = false;
+    expect(await background.lookUp("001A")).toMatchObject({
+      state: "ready",
+      source: "cache",
+      data: { partners: [{ partner: { name: "Partner 1" } }] },
+    });
+  });
+
+  it("remembers the server's 'no partners' answer for offline use", async () => {
+    const api = createFakeApi();
+    api.addAccount("001EMPTY", 9);
+    const background = await startBackground(api);
+    await background.signIn();
+
+    expect(await background.lookUp("001EMPTY")).toMatchObject({ source: "server", data: { partners: [] } });
+    api.reachable = false;
+
+    expect(await background.lookUp("001EMPTY")).toMatchObject({
+      state: "ready",
+      source: "cache",
+      data: { account: { crmId: "001EMPTY" }, partners: [] },
+    });
+  });
+
+  it("serves cached data marked offline when the server cannot be reached", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    api.reachable = false;
+
+    expect(await background.lookUp("001A", { tabId: 3 })).toMatchObject({ source: "cache" });
+
+    // The check with the server fails, so the tab learns that it shows saved data.
+    await vi.waitFor(() => expect(background.browser.pushes).toHaveLength(1));
+    expect(background.browser.pushes[0]?.message).toMatchObject({
+      payload: { result: { state: "ready", source: "cache", offline: true, data: { partners: [{}] } } },
+    });
+    expect(await background.lookUp("001A")).toMatchObject({ state: "ready", offline: true });
+  });
+
+  it("says it can't reach the server when the account is not cached and the server is down", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    api.reachable = false;
+
+    const answer = await background.lookUp("001UNKNOWN");
+
+    expect(answer).toMatchObject({ state: "error" });
+    expect(answer.state === "error" && answer.message).toMatch(/^Can't reach the server/);
+  });
+
+  it("finds a Salesforce account by the 15-character id of a Classic URL", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001Dn00000AbCdEIAV"));
+    const background = await startBackground(api);
+    await background.signIn();
+    api.reachable = false;
+
+    expect(await background.lookUp("001Dn00000AbCdE", { crm: "salesforce-classic" })).toMatchObject({
+      state: "ready",
+      source: "cache",
+      data: { partners: [{ partner: { name: "Partner 1" } }] },
+    });
+  });
+
+  it("answers signed_out without a session", async () => {
+    const background = await startBackground();
+
+    expect(await background.lookUp("001A")).toEqual({ state: "signed_out" });
+  });
+
+  it("refuses the lookup from an extension page, which has no account to show", async () => {
+    const background = await startBackground();
+    const account = { crm: "hubspot" as const, recordId: "42", name: null, website: null };
+
+    expect(await background.send("partners.forAccount", { account }, { id: EXTENSION_ID })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+  });
+});

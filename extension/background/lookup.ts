@@ -1,0 +1,89 @@
+/**
+ * "Which partners are in this account?" Answers from the cache at once when it can, then checks
+ * the account with the server in the background and pushes a fresher answer to the tab. On a
+ * cache miss it asks the server about that one account, and remembers the answer, even "none".
+ */
+import type { Runtime } from "webextension-polyfill";
+import { AccountPartners } from "../../src/contract/partners";
+import { readAccount, storeAccountAnswer } from "../cache/accounts";
+import type { CacheOwner } from "../cache/db";
+import type { AccountOnPage, PartnersResult } from "../messages";
+import { apiRequest, Unreachable } from "./api";
+import { isOffline, markOffline, markOnline } from "./connectivity";
+import { serverCrmId } from "./crm-id";
+import { withoutDismissed } from "./dismissed";
+import { pushUpdates, rememberOpenAccount } from "./open-accounts";
+import { cacheOwner, loadSession, type StoredSession } from "./session";
+import { isSessionRejected, signOutLocally } from "./sign-out";
+
+export async function partnersForAccount(
+  account: AccountOnPage,
+  sender: Runtime.MessageSender,
+): Promise<PartnersResult> {
+  const session = await loadSession();
+  if (!session) return { state: "signed_out" };
+  const crmId = serverCrmId(account);
+  const cached = await cachedResult(cacheOwner(session), crmId);
+  const result = cached ?? (await askServer(session, crmId));
+  rememberOpenAccount(sender, account.recordId, crmId, result);
+  if (cached) void refreshInBackground(session, crmId);
+  return result;
+}
+
+/** The cache's answer about an account, or null when it knows nothing about it. */
+export async function cachedResult(owner: CacheOwner, crmId: string): Promise<PartnersResult | null> {
+  const cached = await readAccount(owner, crmId);
+  if (!cached) return null;
+  return {
+    state: "ready",
+    data: cached.data,
+    source: "cache",
+    syncedAt: cached.syncedAt,
+    offline: isOffline(),
+  };
+}
+
+async function askServer(session: StoredSession, crmId: string): Promise<PartnersResult> {
+  try {
+    const answer = await apiRequest(
+      session.serverUrl,
+      `/v1/accounts/partners?${new URLSearchParams({ crmId })}`,
+      AccountPartners,
+      { token: session.token },
+    );
+    markOnline();
+    const data = { ...answer, partners: withoutDismissed(answer.partners) };
+    const now = new Date().toISOString();
+    await storeAccountAnswer(cacheOwner(session), crmId, data, now);
+    return { state: "ready", data, source: "server", syncedAt: now, offline: false };
+  } catch (error) {
+    if (isSessionRejected(error)) {
+      await signOutLocally(session.token);
+      return { state: "signed_out" };
+    }
+    if (error instanceof Unreachable) {
+      markOffline();
+      return {
+        state: "error",
+        message: `Can't reach the server at ${session.serverUrl}, and this account is not in the saved data yet.`,
+      };
+    }
+    return { state: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Pushes the server's answer if it differs from the cached one the tab got. If the server could
+ * not answer, the tab keeps its cached data, now marked offline when the server is unreachable.
+ */
+async function refreshInBackground(session: StoredSession, crmId: string): Promise<void> {
+  try {
+    const fresh = await askServer(session, crmId);
+    await pushUpdates(
+      async () => (fresh.state === "error" ? cachedResult(cacheOwner(session), crmId) : fresh),
+      crmId,
+    );
+  } catch {
+    // Signed out or replaced while refreshing: the tab already has an answer, and sign-out tells it.
+  }
+}

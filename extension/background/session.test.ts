@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from "vitest";
+import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
+import { PASSWORD, startBackground } from "./testing/harness";
+
+const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
+
+describe("the session and the cache", () => {
+  it("syncs right after sign-in", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    api.addUser("rep@acme.example", PASSWORD);
+    const background = await startBackground(api);
+
+    await background.send("session.signIn", {
+      serverUrl: SERVER_URL,
+      email: "rep@acme.example",
+      password: PASSWORD,
+    });
+
+    await vi.waitFor(async () => expect(await background.cacheSize()).toMatchObject({ overlaps: 1 }));
+  });
+
+  it("signs out and clears the cache when the server rejects the session", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 5 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+
+    api.revokeAllTokens();
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: false, code: "signed_out" });
+
+    expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
+    expect(await background.cacheSize()).toEqual({ overlaps: 0, accounts: 0 });
+    expect(background.browser.pushes.map((push) => push.message)).toEqual([
+      { name: "partners.changed", payload: { recordId: "001A", result: { state: "signed_out" } } },
+    ]);
+  });
+
+  it("signs out when an account lookup is rejected", async () => {
+    const background = await startBackground();
+    await background.signIn();
+    background.api.revokeAllTokens();
+
+    expect(await background.lookUp("001A")).toEqual({ state: "signed_out" });
+    expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
+  });
+
+  it("clears the cache on sign-out", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.send("settings.set", { sidebarCollapsed: true });
+    await vi.waitFor(() => expect(api.count("PUT /v1/me/settings")).toBe(1));
+
+    expect(await background.send("session.signOut", {})).toEqual({ ok: true });
+
+    expect(await background.cacheSize()).toEqual({ overlaps: 0, accounts: 0 });
+    expect(await background.send("settings.get", {})).toEqual({
+      ok: true,
+      settings: { sidebarCollapsed: false },
+    });
+    expect(api.count("POST /v1/auth/sign-out")).toBe(1);
+  });
+
+  it("starts a new cache when someone else signs in", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn("first@acme.example");
+    api.upsert(syncedOverlap(2, "001B"));
+    await background.send("sync.now", {});
+
+    await background.signIn("second@acme.example");
+
+    const [, firstDelta, secondFirst] = syncRequests(api.requests);
+    expect(firstDelta).toContain("cursor=");
+    // The first user's cursor would skip what the second user has not seen yet.
+    expect(secondFirst).not.toContain("cursor=");
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 2 });
+  });
+
+  it("keeps the cache, and resumes from its cursor, when the same user signs in again", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+
+    await background.signIn();
+
+    const [, again] = syncRequests(api.requests);
+    expect(again).toContain("cursor=");
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The user's settings: kept in the cache at once, so the sidebar never waits, and sent to the
+ * server (PUT /v1/me/settings) so every browser of the user gets them through the sync feed.
+ */
+import { UserSettings } from "../../src/contract/sync";
+import { changeSettings, readSettings, settleUpload } from "../cache/settings";
+import { ApiFailure, apiRequest } from "./api";
+import { loadSession } from "./session";
+import { isSessionRejected, signOutLocally } from "./sign-out";
+
+export async function currentSettings(): Promise<UserSettings> {
+  return (await readSettings()).settings;
+}
+
+export async function updateSettings(change: Partial<UserSettings>): Promise<UserSettings> {
+  const settings = { ...(await currentSettings()), ...change };
+  await changeSettings(settings);
+  void uploadPendingSettings();
+  return settings;
+}
+
+// Uploads run one after another, so an older value can never reach the server after a newer one.
+let uploads: Promise<void> = Promise.resolve();
+
+/** Sends a local change to the server; one that fails stays pending for the next sync to retry. */
+export function uploadPendingSettings(): Promise<void> {
+  uploads = uploads.then(uploadOnce);
+  return uploads;
+}
+
+async function uploadOnce(): Promise<void> {
+  const session = await loadSession();
+  const stored = await readSettings();
+  if (!session || !stored.pendingUpload) return;
+  try {
+    await apiRequest(session.serverUrl, "/v1/me/settings", UserSettings, {
+      method: "PUT",
+      token: session.token,
+      body: stored.settings,
+    });
+    await settleUpload(stored.settings);
+  } catch (error) {
+    if (isSessionRejected(error)) await signOutLocally(session.token);
+    // A server without settings support keeps them in this browser only.
+    else if (error instanceof ApiFailure && (error.status === 404 || error.status === 405)) {
+      await settleUpload(stored.settings);
+    }
+  }
+}

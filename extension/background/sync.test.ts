@@ -1,0 +1,160 @@
+import { describe, expect, it, vi } from "vitest";
+import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
+import { startBackground } from "./testing/harness";
+
+const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
+const cursorOf = (request: string) => new URL(request.slice(4), SERVER_URL).searchParams.get("cursor");
+
+describe("sync", () => {
+  it("starts with a full sync, then applies only the changes, deletions included", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001A"), syncedOverlap(3, "001B"));
+    const background = await startBackground(api);
+
+    expect(await background.signIn()).toMatchObject({ ok: true });
+    expect(await background.cacheSize()).toEqual({ overlaps: 3, accounts: 0 });
+
+    api.remove(syncedOverlap(2, "001A").overlapId);
+    api.upsert(syncedOverlap(3, "001B", "Renamed partner"), syncedOverlap(4, "001C"));
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+
+    const [full, delta] = syncRequests(api.requests);
+    expect(cursorOf(full ?? "")).toBeNull();
+    expect(cursorOf(delta ?? "")).not.toBeNull();
+    api.reachable = false;
+    const names = async (crmId: string) => {
+      const answer = await background.lookUp(crmId);
+      return answer.state === "ready" ? answer.data.partners.map((partner) => partner.partner.name) : answer;
+    };
+    expect(await names("001A")).toEqual(["Partner 1"]);
+    expect(await names("001B")).toEqual(["Renamed partner"]);
+    expect(await names("001C")).toEqual(["Partner 4"]);
+  });
+
+  it("follows hasMore through every page", async () => {
+    const api = createFakeApi();
+    api.pageSize = 5;
+    api.upsert(...Array.from({ length: 12 }, (_, i) => syncedOverlap(i + 1, `00${i}`)));
+    const background = await startBackground(api);
+
+    await background.signIn();
+
+    expect(syncRequests(api.requests)).toHaveLength(3);
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 12 });
+  });
+
+  it("resumes an interrupted sync from the last page it stored", async () => {
+    const api = createFakeApi();
+    api.pageSize = 5;
+    api.upsert(...Array.from({ length: 12 }, (_, i) => syncedOverlap(i + 1, `00${i}`)));
+    let syncsSeen = 0;
+    api.beforeRequest = (url) =>
+      url.pathname === "/v1/sync" && ++syncsSeen === 3 ? "unreachable" : undefined;
+    const background = await startBackground(api);
+
+    expect(await background.signIn()).toMatchObject({ ok: false, code: "unreachable" });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 10 });
+
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    const [, second, failed, resumed] = syncRequests(api.requests);
+    expect(cursorOf(resumed ?? "")).toBe(cursorOf(failed ?? ""));
+    expect(cursorOf(resumed ?? "")).not.toBe(cursorOf(second ?? ""));
+    expect(syncRequests(api.requests)).toHaveLength(4);
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 12 });
+  });
+
+  it("shares one sync between callers who ask at the same time", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    const before = syncRequests(api.requests).length;
+
+    const answers = await Promise.all([
+      background.send("sync.now", {}),
+      background.send("sync.now", {}),
+      background.send("sync.now", {}),
+    ]);
+
+    expect(syncRequests(api.requests).length - before).toBe(1);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+  });
+
+  it("keeps the cache as it is when the server is unreachable", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+
+    api.reachable = false;
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: false, code: "unreachable" });
+
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
+    expect(await background.lookUp("001A")).toMatchObject({ state: "ready", offline: true });
+  });
+
+  it("starts over with a full sync when the server rejects the stored cursor", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    // As a server does once after its cursor format changed.
+    api.beforeRequest = (url) => {
+      if (url.searchParams.has("cursor")) url.searchParams.set("cursor", "{}");
+      api.beforeRequest = undefined;
+      return undefined;
+    };
+    api.upsert(syncedOverlap(2, "001B"));
+
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 2 });
+  });
+
+  it("pushes fresher partners to a tab showing a changed account", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 7 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+
+    api.upsert(syncedOverlap(2, "001A"));
+    await background.send("sync.now", {});
+
+    expect(background.browser.pushes).toEqual([
+      {
+        tabId: 7,
+        frameId: 0,
+        message: {
+          name: "partners.changed",
+          payload: {
+            recordId: "001A",
+            result: expect.objectContaining({
+              state: "ready",
+              data: expect.objectContaining({ partners: [expect.anything(), expect.anything()] }),
+            }),
+          },
+        },
+      },
+    ]);
+  });
+
+  it("syncs on install, at browser start-up and on the alarm it schedules", async () => {
+    const background = await startBackground();
+    await background.signIn();
+    const syncs = () => syncRequests(background.api.requests).length;
+    // Each event must start a sync of its own, so none may be running when it fires.
+    const afterIdle = async (event: () => void) => {
+      await background.send("sync.now", {});
+      const before = syncs();
+      event();
+      await vi.waitFor(() => expect(syncs()).toBe(before + 1));
+    };
+
+    await afterIdle(background.browser.fire.installed);
+    await afterIdle(background.browser.fire.startup);
+    const alarms = [...background.browser.scheduledAlarms];
+    expect(alarms).toEqual([[expect.any(String), { periodInMinutes: 5 }]]);
+    await afterIdle(() => background.browser.fire.alarm(alarms[0]?.[0] ?? ""));
+  });
+});

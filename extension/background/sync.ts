@@ -1,0 +1,90 @@
+/**
+ * The delta sync: a full sync first, then only what changed, page by page until the feed says
+ * there is no more. One sync at a time: callers that ask while one runs share its outcome.
+ */
+import { type CacheOwner, CacheOwnerChanged, claimCache, readSyncState } from "../cache/db";
+import { SyncPage } from "../cache/stored-overlap";
+import { applySyncPage } from "../cache/sync-pages";
+import type { ResponseOf } from "../messages";
+import { ApiFailure, apiRequest } from "./api";
+import { markOnline } from "./connectivity";
+import { withoutDismissed } from "./dismissed";
+import { failureFrom } from "./failures";
+import { cachedResult } from "./lookup";
+import { pushUpdates } from "./open-accounts";
+import { cacheOwner, loadSession, type StoredSession } from "./session";
+import { uploadPendingSettings } from "./settings";
+
+/** The most the server sends in one page: fewer round trips and transactions for a full sync. */
+const PAGE_SIZE = 5000;
+
+export type SyncOutcome = ResponseOf<"sync.now">;
+
+let running: Promise<SyncOutcome> | null = null;
+
+export function syncNow(): Promise<SyncOutcome> {
+  running ??= runSync().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** A sync for a session that just began; one still running belongs to the previous session. */
+export async function syncAfterCurrent(): Promise<SyncOutcome> {
+  await running;
+  return syncNow();
+}
+
+async function runSync(): Promise<SyncOutcome> {
+  const session = await loadSession();
+  if (!session) return { ok: false, code: "signed_out", message: "Sign in to sync." };
+  const owner = cacheOwner(session);
+  try {
+    await claimCache(owner);
+    const changed = await pullFeed(session, owner);
+    markOnline();
+    await uploadPendingSettings();
+    if (changed) await pushUpdates((crmId) => cachedResult(owner, crmId));
+    const state = await readSyncState(owner);
+    return { ok: true, syncedAt: state?.lastSyncedAt ?? new Date().toISOString() };
+  } catch (error) {
+    if (error instanceof CacheOwnerChanged) {
+      return { ok: false, code: "superseded", message: "The session changed during the sync." };
+    }
+    return failureFrom(error, session);
+  }
+}
+
+/** Pulls pages from the stored cursor on; returns whether anything in the cache changed. */
+async function pullFeed(session: StoredSession, owner: CacheOwner): Promise<boolean> {
+  let next = prefetch(session, (await readSyncState(owner))?.cursor ?? null);
+  let changed = false;
+  for (;;) {
+    const page = await next;
+    // The next page downloads while this one is written: IndexedDB works in another process.
+    if (page.hasMore) next = prefetch(session, page.cursor);
+    const fresh = { ...page, overlaps: withoutDismissed(page.overlaps) };
+    changed = (await applySyncPage(owner, fresh, new Date().toISOString())) || changed;
+    if (!page.hasMore) return changed;
+  }
+}
+
+/** A page request whose failure is reported when it is awaited, even if that is never. */
+function prefetch(session: StoredSession, cursor: string | null): Promise<SyncPage> {
+  const page = fetchPage(session, cursor);
+  page.catch(() => {});
+  return page;
+}
+
+async function fetchPage(session: StoredSession, cursor: string | null): Promise<SyncPage> {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor === null ? {} : { cursor }) });
+  try {
+    return await apiRequest(session.serverUrl, `/v1/sync?${query}`, SyncPage, { token: session.token });
+  } catch (error) {
+    // The server no longer accepts the cursor (issued to another user, or an older format): the
+    // feed says to start over without one, which begins with a reset.
+    const cursorRejected = cursor !== null && error instanceof ApiFailure && error.status === 400;
+    if (cursorRejected) return fetchPage(session, null);
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * An in-memory stand-in for the parts of `webextension-polyfill` the extension uses, for unit tests:
+ * `vi.doMock("webextension-polyfill", () => ({ default: createFakeBrowser() }))`, one per test, so
+ * work a previous test left running cannot reach this one. Messages are delivered to the
+ * registered listeners the way Chrome does; pushes to tabs are recorded.
+ */
+import type { Runtime } from "webextension-polyfill";
+
+export const EXTENSION_ID = "cosellfakeextensionid";
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+// biome-ignore lint/suspicious/noExplicitAny: listeners of every browser event have their own signature.
+type Listener = (...args: any[]) => unknown;
+
+class FakeEvent<L extends Listener = Listener> {
+  readonly listeners = new Set<L>();
+  addListener(listener: L): void {
+    this.listeners.add(listener);
+  }
+  removeListener(listener: L): void {
+    this.listeners.delete(listener);
+  }
+  hasListener(listener: L): boolean {
+    return this.listeners.has(listener);
+  }
+  fire(...args: Parameters<L>): unknown[] {
+    return [...this.listeners].map((listener) => listener(...args));
+  }
+}
+
+export interface TabPush {
+  tabId: number;
+  frameId: number | undefined;
+  message: unknown;
+}
+
+export function createFakeBrowser() {
+  const stored = new Map<string, unknown>();
+  const alarms = new Map<string, { periodInMinutes?: number }>();
+  const pushes: TabPush[] = [];
+  const closedTabs = new Set<number>();
+  const events = {
+    onMessage: new FakeEvent(),
+    onStartup: new FakeEvent(),
+    onInstalled: new FakeEvent(),
+    onAlarm: new FakeEvent(),
+  };
+  const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
+  /** Delivers a runtime message the way Chrome does: the first listener that answers wins. */
+  async function deliver(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+    const answers = events.onMessage.fire(structuredClone(message), sender);
+    const answer = answers.find((value) => value !== undefined);
+    return answer === undefined ? undefined : structuredClone(await answer);
+  }
+
+  return {
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path: string) => new URL(path, EXTENSION_ORIGIN).href,
+      onMessage: events.onMessage,
+      onStartup: events.onStartup,
+      onInstalled: events.onInstalled,
+      openOptionsPage: async () => {},
+      /** From one of the extension's pages to the background. */
+      sendMessage: (message: unknown) => deliver(message, pageSender()),
+    },
+    storage: {
+      local: {
+        async get(keys: string | string[]) {
+          return Object.fromEntries(
+            keysOf(keys).flatMap((key) => (stored.has(key) ? [[key, stored.get(key)]] : [])),
+          );
+        },
+        async set(items: Record<string, unknown>) {
+          // Stored as a structured clone, as the real storage does.
+          for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
+        },
+        async remove(keys: string | string[]) {
+          for (const key of keysOf(keys)) stored.delete(key);
+        },
+      },
+    },
+    alarms: {
+      onAlarm: events.onAlarm,
+      async create(name: string, info: { periodInMinutes?: number }) {
+        alarms.set(name, info);
+      },
+    },
+    tabs: {
+      async sendMessage(tabId: number, message: unknown, options?: { frameId?: number }) {
+        if (closedTabs.has(tabId))
+          throw new Error("Could not establish connection. Receiving end does not exist.");
+        pushes.push({ tabId, frameId: options?.frameId, message: structuredClone(message) });
+      },
+    },
+
+    // What tests drive and inspect.
+    scheduledAlarms: alarms,
+    pushes,
+    closeTab: (tabId: number) => closedTabs.add(tabId),
+    deliver,
+    fire: {
+      startup: () => events.onStartup.fire(),
+      installed: () => events.onInstalled.fire({ reason: "install" }),
+      alarm: (name: string) => events.onAlarm.fire({ name, scheduledTime: Date.now() }),
+    },
+  };
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+/** A content script in a CRM tab. */
+export function contentSender(
+  tabId = 1,
+  url = "https://acme.lightning.force.com/lightning/r/Account/x/view",
+) {
+  return { id: EXTENSION_ID, url, tab: { id: tabId } as Runtime.MessageSender["tab"], frameId: 0 };
+}
+
+/** One of the extension's own pages. */
+export function pageSender(path = "extension/pages/options/index.html"): Runtime.MessageSender {
+  return { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}${path}` };
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts a fresh background for one test: new module instances (so no sync, offline flag or open
+ * tab carries over), an empty IndexedDB (fake-indexeddb), a clean fake browser and a fake server.
+ */
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { vi } from "vitest";
+import type { Runtime } from "webextension-polyfill";
+import type { AccountOnPage, MessageName, RequestOf, ResponseOf } from "../../messages";
+import { createFakeApi, type FakeApi, SERVER_URL } from "./fake-api";
+import { contentSender, createFakeBrowser, type FakeBrowser, pageSender } from "./fake-browser";
+
+export const PASSWORD = "correct horse battery staple";
+
+export interface Background {
+  api: FakeApi;
+  browser: FakeBrowser;
+  send<N extends MessageName>(
+    name: N,
+    payload: RequestOf<N>,
+    sender?: Runtime.MessageSender,
+  ): Promise<ResponseOf<N>>;
+  /** Signs in on the options page and waits for the sync that sign-in starts. */
+  signIn(email?: string): Promise<ResponseOf<"sync.now">>;
+  lookUp(
+    recordId: string,
+    options?: { tabId?: number; crm?: AccountOnPage["crm"] },
+  ): Promise<ResponseOf<"partners.forAccount">>;
+  /** How many overlaps and known accounts the IndexedDB cache holds. */
+  cacheSize(): Promise<{ overlaps: number; accounts: number }>;
+}
+
+const SENDERS: Record<"content" | "page" | "any", () => Runtime.MessageSender> = {
+  content: contentSender,
+  page: pageSender,
+  any: pageSender,
+};
+
+export async function startBackground(api: FakeApi = createFakeApi()): Promise<Background> {
+  vi.resetModules();
+  const browser = createFakeBrowser();
+  vi.doMock("webextension-polyfill", () => ({ default: browser }));
+  vi.stubGlobal("indexedDB", new IDBFactory());
+  vi.stubGlobal("fetch", api.fetch);
+  const { protocol } = await import("../../messages");
+  await import("../index");
+
+  const send: Background["send"] = async (name, payload, sender) =>
+    (await browser.deliver({ name, payload }, sender ?? SENDERS[protocol[name].from]())) as never;
+
+  return {
+    api,
+    browser,
+    send,
+    async signIn(email = "rep@acme.example") {
+      if (!api.hasUser(email)) api.addUser(email, PASSWORD);
+      const answer = await send("session.signIn", { serverUrl: SERVER_URL, email, password: PASSWORD });
+      if (!answer.ok) throw new Error(`Sign-in failed: ${answer.message}`);
+      return send("sync.now", {});
+    },
+    lookUp(recordId, { tabId = 1, crm = "salesforce-lightning" } = {}) {
+      const account = { crm, recordId, name: null, website: null };
+      return send("partners.forAccount", { account }, contentSender(tabId));
+    },
+    async cacheSize() {
+      const { cacheDb } = await import("../../cache/db");
+      const { overlapsIn } = await import("../../cache/overlaps");
+      const db = await cacheDb();
+      const chunks = await db.getAll("chunks");
+      // The directory must name exactly the chunk of every stored overlap.
+      const placed = new Map(
+        (await db.getAll("directory")).flatMap((bucket) =>
+          Object.entries(JSON.parse(bucket.chunks) as Record<string, [number, number]>),
+        ),
+      );
+      const stored = chunks.flatMap((chunk) =>
+        overlapsIn(chunk).map((overlap) => [overlap.overlapId, chunk] as const),
+      );
+      const misplaced = stored.filter(
+        ([id, chunk]) => placed.get(id)?.join() !== `${chunk.partition},${chunk.seq}`,
+      );
+      if (misplaced.length > 0 || placed.size !== stored.length) {
+        throw new Error(
+          `The directory disagrees with the chunks: ${placed.size} placed, ${stored.length} stored.`,
+        );
+      }
+      return { overlaps: stored.length, accounts: await db.count("accounts") };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** What the cache knows about one account: its partners, from the sync feed or a server lookup. */
+import type { AccountPartners, PartnerInAccount } from "../../src/contract/partners";
+import type { SyncedOverlap } from "../../src/contract/sync";
+import { type CacheOwner, type CacheWrite, cacheDb, SYNC_STATE, sameOwner, writeAsOwner } from "./db";
+import { accountRange, overlapsOfAccount, writeOverlaps } from "./overlaps";
+import { type StoredOverlap, validOverlaps } from "./stored-overlap";
+
+export interface CachedAccount {
+  data: AccountPartners;
+  /** When the server last told us about this account (directly or through a sync). */
+  syncedAt: string | null;
+}
+
+/** The account's partners as last heard, or null when the cache knows nothing about it. */
+export async function readAccount(owner: CacheOwner, crmId: string): Promise<CachedAccount | null> {
+  const tx = (await cacheDb()).transaction(["chunks", "accounts", "meta"]);
+  const [state, chunks, known] = await Promise.all([
+    tx.objectStore("meta").get(SYNC_STATE),
+    tx.objectStore("chunks").getAll(accountRange(crmId)),
+    tx.objectStore("accounts").get(crmId),
+  ]);
+  if (!state || !sameOwner(state.owner, owner)) return null;
+  const stored = overlapsOfAccount(chunks, crmId);
+  if (stored.length === 0 && !known) return null;
+  const overlaps = validOverlaps(stored);
+  return {
+    data: { account: overlaps[0]?.account ?? known?.account ?? null, partners: bestFirst(overlaps) },
+    syncedAt: latest(state.lastSyncedAt, known?.checkedAt ?? null),
+  };
+}
+
+/** Replaces what the cache holds for one account with the server's answer about it. */
+export async function storeAccountAnswer(
+  owner: CacheOwner,
+  crmId: string,
+  answer: AccountPartners,
+  now: string,
+): Promise<void> {
+  await writeAsOwner(owner, async (tx, state) => {
+    const account = answer.account;
+    const held = overlapsOfAccount(await tx.objectStore("chunks").getAll(accountRange(crmId)), crmId);
+    await writeOverlaps(tx, state, {
+      remove: held.map((overlap) => overlap.overlapId),
+      add: account ? answer.partners.map((partner) => ({ ...partner, account })) : [],
+    });
+    await tx.objectStore("accounts").put({ crmId, account, checkedAt: now });
+  });
+}
+
+/** Removes one overlap; returns the CRM id of its account, or null if the cache did not hold it. */
+export async function removeOverlap(
+  owner: CacheOwner,
+  overlapId: string,
+  now: string,
+): Promise<string | null> {
+  return writeAsOwner(owner, async (tx, state) => {
+    const [removed] = await writeOverlaps(tx, state, { remove: [overlapId], add: [] });
+    if (!removed) return null;
+    await rememberAccounts(tx, [removed], now);
+    return removed.account.crmId;
+  });
+}
+
+/**
+ * Remembers the accounts of removed overlaps as answered, so an account whose last partner went
+ * away still shows "no partners" offline rather than being unknown.
+ */
+export async function rememberAccounts(tx: CacheWrite, removed: StoredOverlap[], now: string): Promise<void> {
+  const accounts = new Map(validOverlaps(removed).map((overlap) => [overlap.account.crmId, overlap.account]));
+  await Promise.all(
+    [...accounts.values()].map((account) =>
+      tx.objectStore("accounts").put({ crmId: account.crmId, account, checkedAt: now }),
+    ),
+  );
+}
+
+/** The same order as the server's account lookup, so a refresh does not reshuffle the list. */
+function bestFirst(overlaps: SyncedOverlap[]): PartnerInAccount[] {
+  return overlaps
+    .sort(
+      (a, b) =>
+        b.match.confidence - a.match.confidence ||
+        compare(a.partner.name, b.partner.name) ||
+        compare(a.overlapId, b.overlapId),
+    )
+    .map(({ account: _account, ...partner }) => partner);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return a > b ? a : b;
+}

@@ -1,0 +1,169 @@
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SyncResponse } from "../../src/contract/sync";
+import { syncedOverlap } from "../background/testing/fake-api";
+
+const alice = { serverUrl: "https://cosell.example", userId: "alice" };
+const bob = { serverUrl: "https://cosell.example", userId: "bob" };
+const NOW = "2026-01-02T03:04:05.000Z";
+
+function page(changes: Partial<SyncResponse>): SyncResponse {
+  return {
+    cursor: "c1",
+    hasMore: false,
+    reset: false,
+    overlaps: [],
+    deleted: [],
+    settings: null,
+    ...changes,
+  };
+}
+
+// Fresh modules and a fresh IndexedDB per test, so no connection or data carries over.
+async function freshCache() {
+  vi.resetModules();
+  globalThis.indexedDB = new IDBFactory();
+  return {
+    ...(await import("./db")),
+    ...(await import("./accounts")),
+    ...(await import("./sync-pages")),
+    ...(await import("./settings")),
+  };
+}
+
+let cache: Awaited<ReturnType<typeof freshCache>>;
+beforeEach(async () => {
+  cache = await freshCache();
+});
+
+describe("the offline cache", () => {
+  it("stores a full sync page with its cursor", async () => {
+    await cache.claimCache(alice);
+
+    await cache.applySyncPage(
+      alice,
+      page({ reset: true, overlaps: [syncedOverlap(1, "A"), syncedOverlap(2, "A")] }),
+      NOW,
+    );
+
+    expect(await cache.readSyncState(alice)).toMatchObject({ owner: alice, cursor: "c1", lastSyncedAt: NOW });
+    expect((await cache.readAccount(alice, "A"))?.data.partners).toHaveLength(2);
+  });
+
+  it("records the sync time only once the feed has no more pages", async () => {
+    await cache.claimCache(alice);
+
+    await cache.applySyncPage(alice, page({ hasMore: true, overlaps: [syncedOverlap(1, "A")] }), NOW);
+
+    expect(await cache.readSyncState(alice)).toMatchObject({ cursor: "c1", lastSyncedAt: null });
+  });
+
+  it("replaces everything, answered accounts included, on a reset", async () => {
+    await cache.claimCache(alice);
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);
+    await cache.storeAccountAnswer(alice, "EMPTY", { account: null, partners: [] }, NOW);
+
+    await cache.applySyncPage(alice, page({ reset: true, overlaps: [syncedOverlap(2, "B")] }), NOW);
+
+    expect(await cache.readAccount(alice, "A")).toBeNull();
+    expect(await cache.readAccount(alice, "EMPTY")).toBeNull();
+    expect(await cache.readAccount(alice, "B")).not.toBeNull();
+  });
+
+  it("applies tombstones, and still knows an account whose last partner went away", async () => {
+    await cache.claimCache(alice);
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A"), syncedOverlap(2, "B")] }), NOW);
+
+    await cache.applySyncPage(
+      alice,
+      page({ deleted: [{ entity: "overlap", id: syncedOverlap(1, "A").overlapId }] }),
+      NOW,
+    );
+
+    expect(await cache.readAccount(alice, "A")).toMatchObject({
+      data: { account: { crmId: "A" }, partners: [] },
+    });
+    expect((await cache.readAccount(alice, "B"))?.data.partners).toHaveLength(1);
+  });
+
+  it("replaces the earlier copy of a changed overlap, wherever it was stored", async () => {
+    await cache.claimCache(alice);
+    const many = Array.from({ length: 250 }, (_, i) => syncedOverlap(i + 1, `ACC${i % 90}`));
+    await cache.applySyncPage(alice, page({ reset: true, overlaps: many }), NOW);
+
+    const moved = { ...syncedOverlap(150, "ACC59", "Renamed"), account: syncedOverlap(1, "MOVED").account };
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(5, "ACC4", "Renamed"), moved] }), NOW);
+
+    const names = async (crmId: string) =>
+      (await cache.readAccount(alice, crmId))?.data.partners.map((partner) => partner.partner.name).sort();
+    expect(await names("ACC4")).toEqual(["Partner 185", "Partner 95", "Renamed"]);
+    expect(await names("ACC59")).toEqual(["Partner 240", "Partner 60"]);
+    expect(await names("MOVED")).toEqual(["Renamed"]);
+  });
+
+  it("lists an account's partners best match first", async () => {
+    await cache.claimCache(alice);
+    const weak = {
+      ...syncedOverlap(1, "A", "Zeta"),
+      match: { method: "name" as const, confidence: 0.6, matchedOn: "a" },
+    };
+    await cache.applySyncPage(
+      alice,
+      page({ overlaps: [weak, syncedOverlap(2, "A", "Beta"), syncedOverlap(3, "A", "Alpha")] }),
+      NOW,
+    );
+
+    const names = (await cache.readAccount(alice, "A"))?.data.partners.map((partner) => partner.partner.name);
+
+    expect(names).toEqual(["Alpha", "Beta", "Zeta"]);
+  });
+
+  it("empties itself when another user claims it, and keeps its data for the same user", async () => {
+    await cache.claimCache(alice);
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);
+
+    await cache.claimCache(alice);
+    expect(await cache.readAccount(alice, "A")).not.toBeNull();
+
+    await cache.claimCache(bob);
+    expect(await cache.readAccount(bob, "A")).toBeNull();
+    expect(await cache.readSyncState(bob)).toMatchObject({ owner: bob, cursor: null, lastSyncedAt: null });
+  });
+
+  it("treats the same user on another server as someone else", async () => {
+    await cache.claimCache(alice);
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);
+    const elsewhere = { ...alice, serverUrl: "https://other.example" };
+
+    await cache.claimCache(elsewhere);
+
+    expect(await cache.readAccount(elsewhere, "A")).toBeNull();
+  });
+
+  it("refuses a write for a previous owner, so a late answer cannot bring old data back", async () => {
+    await cache.claimCache(alice);
+    await cache.clearCache();
+
+    await expect(
+      cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW),
+    ).rejects.toBeInstanceOf(cache.CacheOwnerChanged);
+    await cache.claimCache(alice);
+    expect(await cache.readAccount(alice, "A")).toBeNull();
+  });
+
+  it("keeps a local settings change that the server has not accepted yet over the feed's", async () => {
+    await cache.claimCache(alice);
+    await cache.changeSettings({ sidebarCollapsed: true });
+
+    await cache.applySyncPage(alice, page({ settings: { sidebarCollapsed: false } }), NOW);
+    expect(await cache.readSettings()).toEqual({ settings: { sidebarCollapsed: true }, pendingUpload: true });
+
+    await cache.settleUpload({ sidebarCollapsed: true });
+    await cache.applySyncPage(alice, page({ settings: { sidebarCollapsed: false } }), NOW);
+    expect(await cache.readSettings()).toEqual({
+      settings: { sidebarCollapsed: false },
+      pendingUpload: false,
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import type { AccountRecord, CrmAdapter } from "../crm/types";
+
+/** How long to wait for a record to render before falling back to what the URL tells. */
+const RENDER_TIMEOUT_MS = 8_000;
+/**
+ * Lightning reports a record as soon as its name renders, and the detail fields (the website among
+ * them) can follow a moment later, so a missing website is only final after this grace period.
+ */
+const LATE_FIELD_GRACE_MS = 1_500;
+const RETRY_MS = 150;
+
+/**
+ * Reads the account the URL points at as the CRM renders it. `onRead` gets each better reading, with
+ * `final` true for the last one. CRMs render records late and Lightning renders inside shadow roots
+ * that a MutationObserver on the document cannot see, so a short retry interval backs up the observer.
+ * After the timeout it settles for the record id.
+ */
+export function watchAccount(
+  adapter: CrmAdapter,
+  url: URL,
+  signal: AbortSignal,
+  onRead: (account: AccountRecord, final: boolean) => void,
+): void {
+  const recordId = adapter.accountIdFromUrl(url);
+  if (!recordId || signal.aborted) return;
+  let graceEnds: number | null = null;
+  let latest: AccountRecord | null = null;
+
+  const stop = () => {
+    observer.disconnect();
+    clearInterval(retry);
+    clearTimeout(timeout);
+  };
+  const settle = (account: AccountRecord) => {
+    stop();
+    if (!signal.aborted) onRead(account, true);
+  };
+  const attempt = () => {
+    const account = adapter.readAccount(document, url);
+    if (!account) return;
+    if (!account.missing.includes("website")) return settle(account);
+    if (graceEnds === null) {
+      graceEnds = Date.now() + LATE_FIELD_GRACE_MS;
+      latest = account;
+      onRead(account, false);
+    } else if (Date.now() >= graceEnds) {
+      settle(account);
+    }
+  };
+
+  const observer = new MutationObserver(attempt);
+  const retry = setInterval(attempt, RETRY_MS);
+  const timeout = setTimeout(
+    () =>
+      settle(
+        latest ?? { crm: adapter.crm, recordId, name: null, website: null, missing: ["name", "website"] },
+      ),
+    RENDER_TIMEOUT_MS,
+  );
+  signal.addEventListener("abort", stop, { once: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  attempt();
+}

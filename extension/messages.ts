@@ -1,0 +1,141 @@
+/**
+ * The one message protocol between the content script, the extension pages and the background.
+ * Each message name maps to a request schema, a response schema and who may send it; both ends are
+ * typed from this map, and the background parses every request with zod before acting on it.
+ *
+ * Requests (content script or page → background), sent with `send(name, payload)` from ./send:
+ * - `partners.forAccount {account}` → PartnersResult. Answers from the offline cache at once when
+ *   it knows the account (`source: "cache"`), then checks with the server and pushes
+ *   `partners.changed` if the answer changed; otherwise asks the server (`source: "server"`).
+ * - `overlap.markWrong {overlapId, reason?}` → `{ok: true}` | Failure. Reports a wrong partner match; the
+ *   overlap leaves the cache and the sidebars showing its account get `partners.changed`.
+ * - `settings.get {}` / `settings.set {sidebarCollapsed}` → `{ok: true, settings}`. Stored at once
+ *   in the background, then synced to the user's other browsers through the server.
+ * - `sync.now {}` → `{ok: true, syncedAt}` | Failure. Runs a sync, or joins the one under way.
+ * - `session.get`, `session.signIn`, `session.signOut`, `options.open`: see below.
+ * `from`: "content" = a content script in a CRM tab, "page" = our own extension pages, "any" = both.
+ * A request the background refuses or fails on is answered with a Failure, which `send` throws as
+ * a MessageFailure unless the message's response schema includes it.
+ *
+ * Pushes (background → one tab's content script), received with `onPush(handler, signal)` from
+ * ./receive, which checks they come from this extension and parses them:
+ * - `partners.changed {recordId, result}`: fresher data for the account the tab asked about last.
+ */
+import * as z from "zod";
+import { Me } from "../src/contract/auth";
+import { AccountPartners } from "../src/contract/partners";
+import { UserSettings } from "../src/contract/sync";
+
+const AccountOnPage = z.object({
+  crm: z.enum(["salesforce-lightning", "salesforce-classic", "hubspot", "dynamics"]),
+  recordId: z.string().min(1).max(255),
+  name: z.string().max(500).nullable(),
+  website: z.string().max(2048).nullable(),
+});
+export type AccountOnPage = z.infer<typeof AccountOnPage>;
+
+/**
+ * A failure carried across contexts as data, since Error objects do not survive messaging. Codes
+ * from the background: `signed_out` (no session, or the server ended it), `unreachable` (the server
+ * could not be reached), `superseded` (the session changed during a sync), `forbidden` (not allowed
+ * from this sender), `bad_message`, `bad_request`, `internal`; otherwise the server's error code.
+ */
+export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
+export type Failure = z.infer<typeof Failure>;
+
+const Session = z.object({ serverUrl: z.string(), me: Me });
+export type Session = z.infer<typeof Session>;
+
+export const PartnersResult = z.discriminatedUnion("state", [
+  z.object({
+    state: z.literal("ready"),
+    data: AccountPartners,
+    /** Where the data came from: the local cache (maybe stale) or the server just now. */
+    source: z.enum(["cache", "server"]),
+    /** When the cache last heard from the server. */
+    syncedAt: z.string().nullable(),
+    /** True when the server could not be reached, so the sidebar says it shows saved data. */
+    offline: z.boolean(),
+  }),
+  z.object({ state: z.literal("signed_out") }),
+  z.object({ state: z.literal("error"), message: z.string() }),
+]);
+export type PartnersResult = z.infer<typeof PartnersResult>;
+
+export const protocol = {
+  "partners.forAccount": {
+    request: z.object({ account: AccountOnPage }),
+    response: PartnersResult,
+    from: "content",
+  },
+  "session.get": {
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true), session: Session.nullable() }),
+    from: "any",
+  },
+  "session.signIn": {
+    request: z.object({
+      serverUrl: z.string().url(),
+      email: z.string().email(),
+      password: z.string().min(1),
+    }),
+    response: z.union([z.object({ ok: z.literal(true), session: Session }), Failure]),
+    from: "page",
+  },
+  "session.signOut": {
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+    from: "page",
+  },
+  "options.open": {
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+    from: "content",
+  },
+  "overlap.markWrong": {
+    /** `reason` is optional: the partner never sees it, admins do. */
+    request: z.object({ overlapId: z.string().uuid(), reason: z.string().trim().max(500).optional() }),
+    response: z.union([z.object({ ok: z.literal(true) }), Failure]),
+    from: "content",
+  },
+  "settings.get": {
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true), settings: UserSettings }),
+    from: "any",
+  },
+  "settings.set": {
+    request: z.object({ sidebarCollapsed: z.boolean() }),
+    response: z.object({ ok: z.literal(true), settings: UserSettings }),
+    from: "any",
+  },
+  "sync.now": {
+    request: z.object({}),
+    response: z.union([z.object({ ok: z.literal(true), syncedAt: z.string() }), Failure]),
+    from: "any",
+  },
+} as const;
+
+export type MessageName = keyof typeof protocol;
+export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]["request"]>;
+export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]["response"]>;
+
+/**
+ * Pushed by the background to a tab's content script when fresher data for the account it shows
+ * arrives (after a sync or a server lookup). The content script checks the sender is this extension.
+ * `recordId` is the id the tab sent in `partners.forAccount`: a tab that has since moved to another
+ * account ignores the push.
+ */
+export const PartnersChanged = z.object({
+  name: z.literal("partners.changed"),
+  payload: z.object({ recordId: z.string(), result: PartnersResult }),
+});
+export type PartnersChanged = z.infer<typeof PartnersChanged>;
+
+/** Every message the background pushes to content scripts. */
+export const Push = z.discriminatedUnion("name", [PartnersChanged]);
+export type Push = z.infer<typeof Push>;
+
+export const Envelope = z.object({
+  name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]),
+  payload: z.unknown(),
+});

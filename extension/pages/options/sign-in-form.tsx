@@ -1,0 +1,187 @@
+import type { PartialInputHTMLAttributes } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { Session } from "../../messages";
+import { MessageFailure, send } from "../../send";
+import { ensureOriginPermission } from "./permissions";
+import { parseServerUrl } from "./server-url";
+import { signInErrorMessage } from "./sign-in-errors";
+
+const DEFAULT_SERVER = "http://127.0.0.1:8787";
+
+type Field = "serverUrl" | "email" | "password";
+type FieldErrors = Partial<Record<Field, string>>;
+
+const FIELD_ERRORS = {
+  serverUrl: "Enter the server's full address, starting with https:// — such as https://cosell.example.com.",
+  email: "Enter your email address, such as you@company.com.",
+  password: "Enter your password.",
+} as const;
+
+interface SignInFormProps {
+  onSignedIn(session: Session): void;
+  /** Said above the form, such as "You're signed out." after signing out. */
+  notice: string;
+  focusHeading: boolean;
+}
+
+export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps) {
+  const [serverUrl, setServerUrl] = useState(DEFAULT_SERVER);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
+
+  useLayoutEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setFormError(null);
+    const url = parseServerUrl(serverUrl);
+    const errors: FieldErrors = {};
+    if (!url) errors.serverUrl = FIELD_ERRORS.serverUrl;
+    if (!email.trim() || emailInput.current?.validity.typeMismatch) errors.email = FIELD_ERRORS.email;
+    if (!password) errors.password = FIELD_ERRORS.password;
+    setFieldErrors(errors);
+    const firstInvalid = (Object.keys(errors) as Field[])[0];
+    if (firstInvalid || !url) {
+      document.getElementById(fieldIds[firstInvalid ?? "serverUrl"])?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      // Asked for here, during the click, because Chrome only shows the prompt for a user gesture.
+      if (!(await ensureOriginPermission(url))) {
+        setFormError(
+          `cosell-lens needs your permission to talk to ${url.origin}. Sign in again to allow it.`,
+        );
+        return;
+      }
+      const answer = await send("session.signIn", { serverUrl: url.origin, email: email.trim(), password });
+      if (answer.ok) onSignedIn(answer.session);
+      else setFormError(signInErrorMessage(answer, url));
+    } catch (error) {
+      // The background refused the request itself, such as an address it cannot parse as an email.
+      setFormError(error instanceof MessageFailure ? signInErrorMessage(error, url) : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+      <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
+        Sign in to cosell-lens
+      </h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <TextField
+        field="serverUrl"
+        label="Server URL"
+        hint="The address your cosell-lens admin gave you."
+        type="url"
+        value={serverUrl}
+        onInput={setServerUrl}
+        error={fieldErrors.serverUrl}
+      />
+      <TextField
+        field="email"
+        label="Email"
+        type="email"
+        autocomplete="username"
+        inputRef={emailInput}
+        value={email}
+        onInput={setEmail}
+        error={fieldErrors.email}
+      />
+      <TextField
+        field="password"
+        label="Password"
+        type="password"
+        autocomplete="current-password"
+        value={password}
+        onInput={setPassword}
+        error={fieldErrors.password}
+      />
+      <p class="error" role="alert">
+        {formError}
+      </p>
+      <button type="submit" disabled={busy}>
+        Sign in
+      </button>
+      <p role="status" class="hint">
+        {busy ? "Signing in…" : ""}
+      </p>
+    </form>
+  );
+}
+
+type InputAttributes = Omit<PartialInputHTMLAttributes<HTMLInputElement>, "type" | "role" | "list">;
+
+/** Preact types each input type separately, so the type is picked in full rather than passed on. */
+function inputOfType(type: TextFieldProps["type"], attributes: InputAttributes) {
+  if (type === "password") return <input type="password" {...attributes} />;
+  if (type === "email") return <input type="email" {...attributes} />;
+  return <input type="url" {...attributes} />;
+}
+
+const fieldIds: Record<Field, string> = { serverUrl: "server-url", email: "email", password: "password" };
+
+interface TextFieldProps {
+  field: Field;
+  label: string;
+  hint?: string;
+  type: "url" | "email" | "password";
+  autocomplete?: string;
+  inputRef?: { current: HTMLInputElement | null };
+  value: string;
+  onInput(value: string): void;
+  error: string | undefined;
+}
+
+function TextField({
+  field,
+  label,
+  hint,
+  type,
+  autocomplete,
+  inputRef,
+  value,
+  onInput,
+  error,
+}: TextFieldProps) {
+  const id = fieldIds[field];
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {inputOfType(type, {
+        id,
+        ref: inputRef,
+        required: true,
+        autocomplete,
+        value,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+        onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
+      })}
+      {error && (
+        <p id={`${id}-error`} class="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+/** The sidebar's answers when there is no partner list to show: loading, signed out, failed, empty. */
+
+// The link is real for assistive technology, but a CRM page may not navigate to an extension page
+// itself, so the click asks the background to open it.
+const optionsPageUrl = () => chrome.runtime.getURL("extension/pages/options/index.html");
+
+export function Loading() {
+  return (
+    <p class="status" role="status">
+      Looking for partners…
+    </p>
+  );
+}
+
+export function NoPartners() {
+  return <p class="status">No partners in this account yet</p>;
+}
+
+export function SignedOut({ openOptions }: { openOptions: () => void }) {
+  return (
+    <p class="status">
+      You're signed out.{" "}
+      <a
+        href={optionsPageUrl()}
+        onClick={(event) => {
+          event.preventDefault();
+          openOptions();
+        }}
+      >
+        Sign in
+      </a>{" "}
+      to see partners in this account.
+    </p>
+  );
+}
+
+export function LookupFailed({ message, retry }: { message: string; retry?: () => void }) {
+  return (
+    <div class="status" role="alert">
+      <p>Couldn't load partners: {message}</p>
+      {retry && (
+        <button type="button" class="button" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Mounts the sidebar in a shadow root, so the CRM's CSS cannot reach in and ours cannot leak out.
+ * Everything placed in the host page carries a `cosell-` prefix.
+ */
+import { h, render } from "preact";
+import { Sidebar } from "./sidebar";
+import css from "./sidebar.css?inline";
+import type { SidebarActions, SidebarView } from "./types";
+
+export interface MountedSidebar {
+  show(view: SidebarView): void;
+  hide(): void;
+  destroy(): void;
+}
+
+export function mountSidebar(actions: SidebarActions, options: { collapsed: boolean }): MountedSidebar {
+  const host = document.createElement("cosell-sidebar");
+  // Open so that assistive technology and tests can reach it; the page's CSS still can't.
+  const root = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = css;
+  const container = document.createElement("div");
+  container.className = "root";
+  root.append(style, container);
+
+  return {
+    show(view) {
+      if (!host.isConnected) document.documentElement.append(host);
+      // Rendering into the same container keeps the sidebar's own state (collapsed, removed partners).
+      render(h(Sidebar, { view, initiallyCollapsed: options.collapsed, actions }), container);
+    },
+    hide() {
+      host.remove();
+    },
+    destroy() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}

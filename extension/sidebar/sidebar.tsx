@@ -1,0 +1,130 @@
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { AccountRecord } from "../crm/types";
+import type { PartnersResult } from "../messages";
+import { MissingFields, OfflineNotice } from "./account-notes";
+import { Loading, LookupFailed, NoPartners, SignedOut } from "./lookup-states";
+import type { ShownPartner } from "./partner";
+import { PartnersList } from "./partners-list";
+import type { SidebarActions, SidebarView } from "./types";
+
+export interface SidebarProps {
+  view: SidebarView;
+  initiallyCollapsed: boolean;
+  actions: SidebarActions;
+}
+
+const BODY_ID = "cosell-panel-body";
+
+export function Sidebar({ view, initiallyCollapsed, actions }: SidebarProps) {
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState("");
+  const toggleButton = useRef<HTMLButtonElement>(null);
+  const announcementLine = useRef<HTMLParagraphElement>(null);
+
+  // A message about the previous account must not linger on the next one.
+  useLayoutEffect(() => setAnnouncement(""), [view.recordId]);
+  // The focused button has just disappeared with its partner; the message is where the rep reads on.
+  useLayoutEffect(() => {
+    if (announcement) announcementLine.current?.focus();
+  }, [announcement]);
+
+  const changeCollapsed = (next: boolean) => {
+    setCollapsed(next);
+    actions.rememberCollapsed(next);
+  };
+
+  const onMarkedWrong = (partner: ShownPartner) => {
+    setRemoved((before) => new Set(before).add(partner.overlapId));
+    setAnnouncement(`${partner.partner.name} is marked as not a match and won't be shown for this account.`);
+  };
+
+  const partners = visiblePartners(view.result, removed);
+  const { account } = view;
+  return (
+    <aside
+      class={collapsed ? "panel collapsed" : "panel"}
+      // biome-ignore lint/a11y/noRedundantRoles: the role is a contract other tools rely on.
+      role="complementary"
+      aria-label="Co-sell partners"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || collapsed) return;
+        changeCollapsed(true);
+        toggleButton.current?.focus();
+      }}
+    >
+      <div class="bar">
+        {!collapsed && <h2 class="title">Co-sell partners</h2>}
+        <button
+          type="button"
+          class="toggle"
+          ref={toggleButton}
+          aria-expanded={!collapsed}
+          aria-controls={BODY_ID}
+          onClick={() => changeCollapsed(!collapsed)}
+        >
+          {collapsed ? (
+            <>
+              <span class="visually-hidden">Show </span>Co-sell partners
+              {partners && partners.length > 0 ? ` (${partners.length})` : ""}
+            </>
+          ) : (
+            <>
+              Hide<span class="visually-hidden"> co-sell partners</span>
+            </>
+          )}
+        </button>
+      </div>
+      <div class="body" id={BODY_ID} hidden={collapsed}>
+        {account && <AccountLine account={account} />}
+        <p class="announcement" role="status" tabIndex={-1} ref={announcementLine}>
+          {announcement}
+        </p>
+        {account && !view.reading && account.missing.length > 0 && <MissingFields account={account} />}
+        {view.result?.state === "ready" && view.result.offline && (
+          <OfflineNotice syncedAt={view.result.syncedAt} />
+        )}
+        <LookupAnswer view={view} partners={partners} actions={actions} onMarkedWrong={onMarkedWrong} />
+      </div>
+    </aside>
+  );
+}
+
+/** Which record the partners are for, and the website they were matched on, as the page shows them. */
+function AccountLine({ account }: { account: AccountRecord }) {
+  return (
+    <p class="account">
+      {account.name ?? `Record ${account.recordId}`}
+      {account.website && <span class="website"> · {siteName(account.website)}</span>}
+    </p>
+  );
+}
+
+function siteName(website: string): string {
+  try {
+    return new URL(/^https?:\/\//i.test(website) ? website : `https://${website}`).hostname;
+  } catch {
+    return website;
+  }
+}
+
+function visiblePartners(result: PartnersResult | null, removed: ReadonlySet<string>): ShownPartner[] | null {
+  if (result?.state !== "ready") return null;
+  return result.data.partners.filter((partner) => !removed.has(partner.overlapId));
+}
+
+interface LookupAnswerProps {
+  view: SidebarView;
+  partners: ShownPartner[] | null;
+  actions: SidebarActions;
+  onMarkedWrong(partner: ShownPartner): void;
+}
+
+function LookupAnswer({ view, partners, actions, onMarkedWrong }: LookupAnswerProps) {
+  const { result } = view;
+  if (!result) return <Loading />;
+  if (result.state === "signed_out") return <SignedOut openOptions={actions.openOptions} />;
+  if (result.state === "error") return <LookupFailed message={result.message} retry={view.retry} />;
+  if (!partners || partners.length === 0) return <NoPartners />;
+  return <PartnersList partners={partners} markWrong={actions.markWrong} onMarkedWrong={onMarkedWrong} />;
+}

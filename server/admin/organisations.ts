@@ -1,0 +1,159 @@
+/**
+ * Administrative operations (organisations, users, partnerships). They run with the owner's
+ * rights and are reached only from the admin CLI, the demo loader and tests, never from a route.
+ */
+import { and, eq, or, sql } from "drizzle-orm";
+import type { Relationship } from "../../src/contract/accounts";
+import type { Role } from "../../src/contract/auth";
+import { SharedField } from "../../src/contract/partnerships";
+import { hashPassword } from "../auth/passwords";
+import type { Db } from "../db/client";
+import { auditLog, orgs, partnerships, sharingRules, users } from "../db/schema";
+
+export class AdminError extends Error {}
+
+export const SHAREABLE_FIELDS = SharedField.options;
+export type ShareableField = SharedField;
+
+export async function createOrg(db: Db, input: { slug: string; name: string }) {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) {
+    throw new AdminError(
+      `"${input.slug}" is not a valid slug: use 2-63 lower-case letters, digits and dashes.`,
+    );
+  }
+  const [org] = await db.insert(orgs).values(input).onConflictDoNothing().returning();
+  if (!org) throw new AdminError(`An organisation with the slug "${input.slug}" already exists.`);
+  return org;
+}
+
+export async function orgBySlug(db: Db, slug: string) {
+  const [org] = await db.select().from(orgs).where(eq(orgs.slug, slug));
+  if (!org) throw new AdminError(`No organisation with the slug "${slug}".`);
+  return org;
+}
+
+export async function createUser(
+  db: Db,
+  input: { email: string; orgSlug: string; role: Role; name?: string; password: string },
+) {
+  if (input.password.length < 10) throw new AdminError("The password must be at least 10 characters long.");
+  const org = await orgBySlug(db, input.orgSlug);
+  const email = input.email.trim().toLowerCase();
+  const [user] = await db
+    .insert(users)
+    .values({
+      orgId: org.id,
+      email,
+      name: input.name ?? email.split("@")[0]!,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    })
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email, role: users.role, orgId: users.orgId });
+  if (!user) throw new AdminError(`A user with the email ${email} already exists.`);
+  return user;
+}
+
+export interface ShareOptions {
+  level?: "counts" | "overlaps";
+  populations?: Relationship[];
+  fields?: ShareableField[];
+}
+
+/**
+ * Partners two organisations. Each direction gets its own sharing rule; `share` is what `orgSlug`
+ * shares with the partner, `partnerShare` the reverse. Both default to counts only.
+ */
+export async function createPartnership(
+  db: Db,
+  input: { orgSlug: string; partnerSlug: string; share?: ShareOptions; partnerShare?: ShareOptions },
+) {
+  const org = await orgBySlug(db, input.orgSlug);
+  const partner = await orgBySlug(db, input.partnerSlug);
+  if (org.id === partner.id) throw new AdminError("An organisation cannot partner with itself.");
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select()
+      .from(partnerships)
+      .where(
+        or(
+          sql`${partnerships.orgA} = ${org.id} and ${partnerships.orgB} = ${partner.id}`,
+          sql`${partnerships.orgA} = ${partner.id} and ${partnerships.orgB} = ${org.id}`,
+        ),
+      );
+    if (existing.length > 0) throw new AdminError(`${org.slug} and ${partner.slug} are already partners.`);
+    const [partnership] = await tx
+      .insert(partnerships)
+      .values({ orgA: org.id, orgB: partner.id })
+      .returning();
+    const rule = (from: string, to: string, share: ShareOptions = {}) => ({
+      partnershipId: partnership!.id,
+      orgId: from,
+      partnerOrgId: to,
+      level: share.level ?? "counts",
+      populations: share.populations ?? ["customer", "opportunity", "prospect"],
+      fields: share.fields ?? [],
+    });
+    await tx
+      .insert(sharingRules)
+      .values([rule(org.id, partner.id, input.share), rule(partner.id, org.id, input.partnerShare)]);
+    await tx.insert(auditLog).values([
+      {
+        orgId: org.id,
+        action: "partnership.created",
+        subject: partner.slug,
+        details: { share: input.share ?? {} },
+      },
+      {
+        orgId: partner.id,
+        action: "partnership.created",
+        subject: org.slug,
+        details: { share: input.partnerShare ?? {} },
+      },
+    ]);
+    return partnership!;
+  });
+}
+
+/**
+ * What `orgSlug` shares with `partnerSlug`, partnering them first if they are not partners yet (the
+ * partner then shares counts only until it says otherwise). Options left out mean counts only.
+ */
+export async function sharePartnership(
+  db: Db,
+  input: { orgSlug: string; partnerSlug: string; share: ShareOptions },
+): Promise<{ partnershipId: string; created: boolean }> {
+  const org = await orgBySlug(db, input.orgSlug);
+  const partner = await orgBySlug(db, input.partnerSlug);
+  const [existing] = await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(
+      or(
+        and(eq(partnerships.orgA, org.id), eq(partnerships.orgB, partner.id)),
+        and(eq(partnerships.orgA, partner.id), eq(partnerships.orgB, org.id)),
+      ),
+    );
+  if (!existing) {
+    const created = await createPartnership(db, input);
+    return { partnershipId: created.id, created: true };
+  }
+  const rule = {
+    level: input.share.level ?? "counts",
+    populations: input.share.populations ?? ["customer", "opportunity", "prospect"],
+    fields: input.share.fields ?? [],
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(sharingRules)
+      .set({ ...rule, updatedAt: sql`now()` })
+      .where(and(eq(sharingRules.partnershipId, existing.id), eq(sharingRules.orgId, org.id)));
+    await tx.insert(auditLog).values({
+      orgId: org.id,
+      action: "sharing.updated",
+      subject: existing.id,
+      details: { partnerOrgId: partner.id, after: rule },
+    });
+  });
+  return { partnershipId: existing.id, created: false };
+}

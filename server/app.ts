@@ -1,0 +1,92 @@
+/**
+ * Builds the API application. `createApp` is used by the server process and by tests alike, so
+ * tests exercise exactly what production serves.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { Scalar } from "@scalar/hono-api-reference";
+import { sql } from "drizzle-orm";
+import { bodyLimit } from "hono/body-limit";
+import { logger } from "hono/logger";
+import { requestId } from "hono/request-id";
+import { createAuthService } from "./auth/service";
+import type { Database } from "./db/client";
+import { requireCaller } from "./http/auth-middleware";
+import { ApiError, handleError } from "./http/errors";
+import { createRouter } from "./http/router";
+import { createMappingService } from "./mapping/service";
+import { accountsRoutes } from "./routes/accounts/accounts.index";
+import { IMPORT_PATH } from "./routes/accounts/accounts.routes";
+import { authRoutes } from "./routes/auth/auth.index";
+import { healthRoutes } from "./routes/health/health.index";
+import { signedInRouters } from "./routes/index";
+import { overlapsRoutes } from "./routes/overlaps/overlaps.index";
+import { partnershipsRoutes } from "./routes/partnerships/partnerships.index";
+
+export interface AppOptions {
+  database: Database;
+  tokenTtlHours: number;
+  logRequests?: boolean;
+  now?: () => Date;
+}
+
+const require = createRequire(import.meta.url);
+// The reference page's script is served from our own origin: the API may run with no internet.
+const SCALAR_BUNDLE = require.resolve("@scalar/api-reference/browser/standalone.js");
+
+export function createApp(options: AppOptions) {
+  const { database } = options;
+  const auth = createAuthService(database.db, { tokenTtlHours: options.tokenTtlHours, now: options.now });
+  const signedIn = requireCaller(auth, database.db);
+  const mapping = createMappingService(database.db);
+
+  const app = createRouter();
+  app.use(requestId());
+  if (options.logRequests) app.use(logger());
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, "too_large", "The request body is larger than 1 MiB.");
+    },
+  });
+  // The CSV import streams a body of up to 200 MB and checks that limit as it reads: bodyLimit
+  // would hold a chunked upload in memory whole (see server/routes/accounts/csv-body.ts).
+  app.use("/v1/*", (c, next) => (c.req.path === IMPORT_PATH ? next() : jsonBodyLimit(c, next)));
+  app.onError(handleError);
+  app.notFound(() => {
+    throw new ApiError(404, "not_found", "No such endpoint.");
+  });
+
+  app.route(
+    "/",
+    healthRoutes({ kind: database.kind, ping: async () => void (await database.db.execute(sql`select 1`)) }),
+  );
+  // Every other /v1 path needs a signed-in caller, so a new route cannot forget it.
+  app.use("/v1/*", async (c, next) => (c.req.path === "/v1/auth/sign-in" ? next() : signedIn(c, next)));
+  app.route("/", authRoutes(auth));
+
+  for (const routes of signedInRouters) app.route("/", routes());
+  // Matching, imports and cross-tenant counts need the privileged mapping service.
+  for (const routes of [accountsRoutes, overlapsRoutes, partnershipsRoutes]) app.route("/", routes(mapping));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "cosell-lens API",
+      version: "1",
+      description:
+        "Account mapping, partner overlaps and warm intro requests between complementary partners.",
+    },
+  });
+  app.get("/reference/standalone.js", async (c) =>
+    c.body(await readFile(SCALAR_BUNDLE), 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
+  app.get(
+    "/reference",
+    Scalar({ url: "/openapi.json", cdn: "/reference/standalone.js", pageTitle: "cosell-lens API" }),
+  );
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,113 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { type Command, Option } from "commander";
+import { Relationship } from "../../src/contract/accounts";
+import { orgBySlug } from "../admin/organisations";
+import { FIELDS } from "../import/columns";
+import { parseColumnMap } from "../mapping/column-map";
+import { type ImportSummary, importAccountsCsv, KEPT_ERRORS } from "../mapping/import";
+import { action, CliError, withDatabase } from "./context";
+import { describeMatching } from "./match";
+import { formatBytes, matchingProgress, progressBar } from "./progress";
+
+interface ImportCommandOptions {
+  map?: string[];
+  format: "auto" | "salesforce" | "hubspot";
+  defaultRelationship?: Relationship;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerAccountsCommands(program: Command): void {
+  const accounts = program.command("accounts").description("Load accounts.");
+  accounts
+    .command("import")
+    .description(
+      "Import an organisation's accounts from a CRM export (CSV). Rows are upserted by CRM id, so importing the same file twice changes nothing; bad rows are skipped and listed with their line. Matching against the organisation's partners runs afterwards.",
+    )
+    .argument("<org>", "slug of the organisation the accounts belong to")
+    .argument("<file>", "the CSV file: a Salesforce or HubSpot export, or any CSV with --map")
+    .option(
+      "--map <header=field>",
+      `map a CSV column to a field; repeat for several (fields: ${FIELDS.join(", ")})`,
+      collect,
+    )
+    .addOption(
+      new Option("--format <format>", "the CRM the export comes from")
+        .choices(["auto", "salesforce", "hubspot"])
+        .default("auto"),
+    )
+    .addOption(
+      new Option(
+        "--default-relationship <relationship>",
+        "for a file without a relationship column, and rows whose relationship is empty (default: prospect)",
+      ).choices(Relationship.options),
+    )
+    .addHelpText(
+      "after",
+      '\nExample: accounts import northwind accounts.csv --map "Cust #=crmId" --map "Company=name"',
+    )
+    .action(
+      action(async (slug: string, file: string, options: ImportCommandOptions) => {
+        const map = parseColumnMap(options.map ?? []);
+        const size = await stat(file).then(
+          (info) => info.size,
+          () => {
+            throw new CliError(`Cannot read ${file}: no such file.`);
+          },
+        );
+        const summary = await withDatabase(async (db) => {
+          const org = await orgBySlug(db, slug);
+          const reading = progressBar(
+            "Reading   |{bar}| {percentage}% | {read} of {size} | ETA {eta_formatted}",
+          );
+          const matching = matchingProgress();
+          let read = 0;
+          async function* counted() {
+            reading.start(size, 0, { read: formatBytes(0), size: formatBytes(size) });
+            for await (const chunk of createReadStream(file)) {
+              read += (chunk as Buffer).length;
+              reading.update(read, { read: formatBytes(read) });
+              yield chunk as Buffer;
+            }
+            reading.stop();
+          }
+          try {
+            return await importAccountsCsv(db, org.id, counted(), {
+              source: basename(file),
+              format: options.format,
+              map,
+              defaultRelationship: options.defaultRelationship,
+              onMatchProgress: matching.onProgress,
+            });
+          } finally {
+            reading.stop();
+            matching.stop();
+          }
+        });
+        console.log(describeImport(slug, file, summary));
+      }),
+    );
+}
+
+function describeImport(slug: string, file: string, summary: ImportSummary): string {
+  const lines = [
+    `Imported ${basename(file)} into ${slug} (import ${summary.id}).`,
+    `${summary.rowsOk} good rows: ${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged` +
+      (summary.duplicates > 0
+        ? `, ${summary.duplicates} replaced by a later row with the same CRM id.`
+        : "."),
+  ];
+  if (summary.rowsFailed > 0) {
+    lines.push(`${summary.rowsFailed} bad rows, skipped:`);
+    for (const error of summary.errors) lines.push(`  line ${error.line}: ${error.reason}`);
+    if (summary.rowsFailed > summary.errors.length) {
+      lines.push(
+        `  … and ${summary.rowsFailed - summary.errors.length} more (only the first ${KEPT_ERRORS} are listed).`,
+      );
+    }
+  }
+  lines.push(describeMatching(summary.matching));
+  return lines.join("\n");
+}

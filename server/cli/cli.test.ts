@@ -1,0 +1,204 @@
+/**
+ * The CLI as an admin runs it: each command is a separate process (`node --import tsx server/cli.ts`)
+ * on the database of the run, a temporary DATA_DIR on PGlite or DATABASE_URL on PostgreSQL.
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { readConfig } from "../config";
+import { type Database, openDatabase, rows } from "../db/client";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const FIXTURES = join(ROOT, "test/fixtures/csv");
+const postgresUrl = readConfig().DATABASE_URL;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "cosell-cli-"));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function cli(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, ...(postgresUrl ? { DATABASE_URL: postgresUrl } : {}) },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  child.stdin.end(stdin);
+  return new Promise((done) => child.on("close", (code) => done({ code, stdout, stderr })));
+}
+
+/** Opens the CLI's database in this process: only between commands, as PGlite allows one user. */
+async function inspect<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(postgresUrl ? { databaseUrl: postgresUrl } : { dataDir });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const slug = (name: string) => `${name}-${randomUUID().slice(0, 6)}`;
+const vendor = slug("vendor");
+const partner = slug("partner");
+
+describe("the admin CLI", () => {
+  it("adds organisations, a user whose password comes from stdin, and a partnership", async () => {
+    expect(await cli(["org", "add", vendor, "--name", "Vendor Analytics"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`Created organisation ${vendor} (Vendor Analytics)`),
+    });
+    expect((await cli(["org", "add", partner, "--name", "Partner Consulting"])).code).toBe(0);
+    const email = `admin@${vendor}.test`;
+    const added = await cli(
+      ["user", "add", email, "--org", vendor, "--role", "admin", "--name", "Ada Admin"],
+      "a piped password\n",
+    );
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining(`Created admin ${email}`) });
+    const shared = await cli([
+      "partnership",
+      "add",
+      vendor,
+      partner,
+      "--share",
+      "customer,opportunity",
+      "--fields",
+      "name,relationship",
+    ]);
+    expect(shared).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`Partnered ${vendor} and ${partner}`),
+    });
+    expect((await cli(["partnership", "add", partner, vendor, "--share", "customer"])).stdout).toContain(
+      "Updated",
+    );
+
+    await inspect(async (database) => {
+      const app = createApp({ database, tokenTtlHours: 1 });
+      const signIn = await app.request("/v1/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "a piped password" }),
+      });
+      expect(signIn.status).toBe(200);
+      const rules = await rows<{ slug: string; level: string; populations: string[]; fields: string[] }>(
+        database.db,
+        sql`select o.slug, r.level, r.populations, r.fields from sharing_rules r join orgs o on o.id = r.org_id
+            where o.slug in (${vendor}, ${partner}) order by o.slug = ${vendor} desc`,
+      );
+      expect(rules).toEqual([
+        {
+          slug: vendor,
+          level: "overlaps",
+          populations: ["customer", "opportunity"],
+          fields: ["name", "relationship"],
+        },
+        { slug: partner, level: "overlaps", populations: ["customer"], fields: [] },
+      ]);
+    });
+  }, 180_000);
+
+  it("imports the Salesforce and HubSpot fixtures, listing bad rows, and matches them", async () => {
+    const salesforce = await cli(["accounts", "import", vendor, join(FIXTURES, "salesforce-accounts.csv")]);
+    expect(salesforce.code).toBe(0);
+    expect(salesforce.stdout).toContain("24 good rows: 23 new, 0 changed, 0 unchanged, 1 replaced");
+    expect(salesforce.stdout).toContain('line 14: missing crmId ("Account ID")');
+    expect(salesforce.stdout).toContain('line 27: updatedAt ("Last Modified Date"): not a date "2/30/2024"');
+
+    const hubspot = await cli([
+      "accounts",
+      "import",
+      partner,
+      join(FIXTURES, "hubspot-companies.csv"),
+      "--format",
+      "hubspot",
+    ]);
+    expect(hubspot.code).toBe(0);
+    expect(hubspot.stdout).toContain("27 good rows: 26 new");
+    expect(hubspot.stdout).toMatch(/Matched 26 accounts across 1 partnership: \d+ overlaps added/);
+
+    const again = await cli(["accounts", "import", vendor, join(FIXTURES, "salesforce-accounts.csv")]);
+    expect(again.stdout).toContain("24 good rows: 0 new, 0 changed, 23 unchanged");
+    expect(await cli(["match", "--org", vendor])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("Matched 0 accounts across 1 partnership"),
+    });
+
+    const overlaps = await inspect((database) =>
+      rows<{ method: string; confidence: number }>(
+        database.db,
+        sql`select o.method, o.confidence from account_overlaps o join orgs v on v.id = o.org_id where v.slug = ${vendor}`,
+      ),
+    );
+    expect(overlaps.length).toBeGreaterThan(10);
+    expect(new Set(overlaps.map((o) => o.method))).toEqual(new Set(["domain", "name"]));
+  }, 180_000);
+
+  it("fails with a clear message and exit code 1 on bad input", async () => {
+    const cases: [string[], RegExp, string?][] = [
+      [
+        ["accounts", "import", "no-such-org", join(FIXTURES, "salesforce-accounts.csv")],
+        /No organisation with the slug "no-such-org"/,
+      ],
+      [["accounts", "import", vendor, "missing.csv"], /Cannot read missing\.csv/],
+      [
+        ["accounts", "import", vendor, join(FIXTURES, "custom-columns.csv")],
+        /Missing required columns: crmId/,
+      ],
+      [
+        ["accounts", "import", vendor, join(FIXTURES, "custom-columns.csv"), "--map", "Cust #"],
+        /"Cust #" is not <csv header>=<field>/,
+      ],
+      [
+        ["user", "add", `x@${vendor}.test`, "--org", vendor, "--role", "boss"],
+        /argument 'boss' is invalid/,
+        "pw",
+      ],
+      [["user", "add", `x@${vendor}.test`, "--org", vendor, "--role", "rep"], /No password on stdin/],
+      [
+        ["user", "add", `x@${vendor}.test`, "--org", vendor, "--role", "rep"],
+        /at least 10 characters/,
+        "short\n",
+      ],
+      [["org", "add", vendor, "--name", "Again"], /already exists/],
+      [["org", "add", "Not A Slug", "--name", "X"], /not a valid slug/],
+      [["partnership", "add", vendor, partner, "--fields", "revenue"], /Unknown field "revenue"/],
+      [["frobnicate"], /unknown command/],
+    ];
+    for (const [args, message, stdin] of cases) {
+      const result = await cli(args, stdin);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({
+        args,
+        code: 1,
+        stderr: expect.stringMatching(message),
+      });
+    }
+  }, 300_000);
+
+  it("has --help on every command", async () => {
+    for (const command of [
+      "org add",
+      "user add",
+      "partnership add",
+      "accounts import",
+      "match",
+      "demo load",
+    ]) {
+      const result = await cli([...command.split(" "), "--help"]);
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`Usage: cosell-lens ${command}`),
+      });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,25 @@
+import type { Command } from "commander";
+import { DEMO_PASSWORD, DEMO_USERS, isDemoLoaded, loadDemoData } from "../demo/load";
+import { action, withDatabase } from "./context";
+
+export function registerDemoCommands(program: Command): void {
+  const demo = program.command("demo").description("Demo data.");
+  demo
+    .command("load")
+    .description(
+      "Load the demo organisations (Northwind Analytics and its partners), users and accounts, and match them. Does nothing if they are already there.",
+    )
+    .action(
+      action(async () => {
+        const loaded = await withDatabase(async (db) => {
+          if (await isDemoLoaded(db)) return false;
+          await loadDemoData(db);
+          return true;
+        });
+        console.log(loaded ? "Loaded the demo data." : "The demo data is already loaded.");
+        console.log(
+          `Sign in as ${Object.values(DEMO_USERS).join(", ")} with the password "${DEMO_PASSWORD}".`,
+        );
+      }),
+    );
+}

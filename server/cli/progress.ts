@@ -1,0 +1,29 @@
+/** Progress bars on stderr, so stdout keeps only the results. They draw only on a terminal. */
+import { Presets, SingleBar } from "cli-progress";
+
+export function progressBar(format: string) {
+  return new SingleBar(
+    { format, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+    Presets.shades_classic,
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Bar progress for a matching run, as `onProgress` for runMatching. */
+export function matchingProgress() {
+  const bar = progressBar("Matching  |{bar}| {percentage}% | {value}/{total} accounts | ETA {eta_formatted}");
+  let started = false;
+  return {
+    onProgress(done: number, total: number) {
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      } else bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "partnerships" ADD COLUMN "matched_at" timestamp with time zone;

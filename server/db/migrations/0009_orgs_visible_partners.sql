@@ -1,0 +1,1 @@
+ALTER POLICY "orgs_visible" ON "orgs" TO cosell_app USING ("orgs"."id" = (nullif(current_setting('app.org_id', true), ''))::uuid or exists (select 1 from partnerships p where (p.org_a = "orgs"."id" and p.org_b = (nullif(current_setting('app.org_id', true), ''))::uuid) or (p.org_b = "orgs"."id" and p.org_a = (nullif(current_setting('app.org_id', true), ''))::uuid)));

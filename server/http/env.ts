@@ -1,0 +1,19 @@
+import type { Role } from "../../src/contract/auth";
+import type { Tx } from "../db/client";
+
+/** Who is calling, once the bearer token checked out. */
+export interface Caller {
+  userId: string;
+  orgId: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+    /** Runs queries as the caller's organisation, under row-level security. The only database handle routes get. */
+    scoped: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+  };
+}

@@ -1,0 +1,111 @@
+import type { z } from "zod";
+import { AccountInput, type Relationship } from "../../src/contract/accounts";
+import { toCaseSafeSalesforceId } from "../../src/crm-ids/salesforce";
+import type { ColumnMapping, Field, MappedColumn } from "./columns";
+import { type DateOrder, toIsoTimestamp } from "./dates";
+import {
+  parseEmployees,
+  segmentFromEmployees,
+  segmentFromLabel,
+  splitOwner,
+  splitWebsites,
+  toRelationship,
+} from "./values";
+
+export type RowResult = { ok: true; account: AccountInput } | { ok: false; reason: string };
+
+export interface RowOptions {
+  defaultRelationship?: Relationship;
+  dateOrder?: DateOrder;
+}
+
+const REASON_VALUE_CHARS = 40;
+
+/** Builds the function that turns one CSV record (an array of cells) into an account or a reason. */
+export function createRowReader(
+  mapping: ColumnMapping,
+  options: RowOptions = {},
+): (cells: string[]) => RowResult {
+  const byField = groupByField(mapping.columns);
+  const describe = (field: string) => {
+    const header = byField.get(field as Field)?.[0]?.header;
+    return header ? `${field} ("${header}")` : field;
+  };
+  const first = (cells: readonly string[], field: Field): string => {
+    for (const column of byField.get(field) ?? []) {
+      const value = cells[column.index]?.trim();
+      if (value) return value;
+    }
+    return "";
+  };
+  const all = (cells: readonly string[], field: Field) =>
+    (byField.get(field) ?? []).map((column) => cells[column.index] ?? "");
+
+  return (cells) => {
+    if (cells.length !== mapping.headerCount) {
+      return { ok: false, reason: `row has ${cells.length} fields, the header has ${mapping.headerCount}` };
+    }
+    const crmId = first(cells, "crmId");
+    if (!crmId) return { ok: false, reason: `missing ${describe("crmId")}` };
+    const name = first(cells, "name");
+    if (!name) return { ok: false, reason: `missing ${describe("name")}` };
+
+    const updatedText = first(cells, "updatedAt");
+    const updatedAt = updatedText ? toIsoTimestamp(updatedText, options.dateOrder) : null;
+    if (updatedText && !updatedAt) {
+      return { ok: false, reason: `${describe("updatedAt")}: not a date ${quote(updatedText)}` };
+    }
+
+    const relationshipText = first(cells, "relationship");
+    const owner = splitOwner(first(cells, "ownerName"));
+    const employees = parseEmployees(first(cells, "employees"));
+    const candidate = {
+      crmId: mapping.format === "salesforce" ? toCaseSafeSalesforceId(crmId) : crmId,
+      name,
+      websites: splitWebsites(all(cells, "website")),
+      relationship: relationshipText
+        ? toRelationship(relationshipText)
+        : (options.defaultRelationship ?? "prospect"),
+      ownerName: owner.name,
+      ownerEmail: first(cells, "ownerEmail") || owner.email,
+      industry: first(cells, "industry") || null,
+      // An unknown segment label is ignored rather than rejected: CRMs use house names like "Tier 2".
+      segment:
+        segmentFromLabel(first(cells, "segment")) ??
+        (employees === null ? null : segmentFromEmployees(employees)),
+      region: first(cells, "region") || null,
+      updatedAt,
+    };
+    const parsed = AccountInput.safeParse(candidate);
+    if (parsed.success) return { ok: true, account: parsed.data };
+    return { ok: false, reason: describeIssues(parsed.error.issues, candidate, describe) };
+  };
+}
+
+function groupByField(columns: readonly MappedColumn[]): Map<Field, MappedColumn[]> {
+  const byField = new Map<Field, MappedColumn[]>();
+  for (const column of columns) {
+    byField.set(column.field, [...(byField.get(column.field) ?? []), column]);
+  }
+  return byField;
+}
+
+function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  candidate: Record<string, unknown>,
+  describe: (field: string) => string,
+): string {
+  return issues
+    .map((issue) => {
+      const [key, position] = issue.path;
+      const field = key === "websites" ? "website" : String(key);
+      const value =
+        typeof position === "number" ? (candidate[String(key)] as unknown[])[position] : candidate[field];
+      const got = typeof value === "string" ? ` ${quote(value)}` : "";
+      return `${describe(field)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}${got}`;
+    })
+    .join("; ");
+}
+
+const quote = (value: string) =>
+  JSON.stringify(value.length > REASON_VALUE_CHARS ? `${value.slice(0, REASON_VALUE_CHARS)}…` : value);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseEmployees,
+  segmentFromEmployees,
+  segmentFromLabel,
+  splitOwner,
+  splitWebsites,
+  toRelationship,
+} from "./values";
+
+describe("toRelationship", () => {
+  it.each([
+    ["Customer - Direct", "customer"],
+    ["Customer - Channel", "customer"],
+    ["customer", "customer"],
+    ["Evangelist", "customer"],
+    ["Opportunity", "opportunity"],
+    ["opportunity", "opportunity"],
+    ["Sales Qualified Lead", "opportunity"],
+    ["salesqualifiedlead", "opportunity"],
+    ["Marketing Qualified Lead", "prospect"],
+    ["marketingqualifiedlead", "prospect"],
+    ["Lead", "prospect"],
+    ["subscriber", "prospect"],
+    ["Prospect", "prospect"],
+    ["Partner", "prospect"],
+    ["Technology Partner", "prospect"],
+    ["Other", "prospect"],
+    ["Former Customer", "prospect"],
+  ])("maps %s to %s", (label, relationship) => {
+    expect(toRelationship(label)).toBe(relationship);
+  });
+});
+
+describe("segments", () => {
+  it.each([
+    [0, "smb"],
+    [199, "smb"],
+    [200, "mid_market"],
+    [1999, "mid_market"],
+    [2000, "enterprise"],
+    [250_000, "enterprise"],
+  ])("puts %i employees in %s", (employees, segment) => {
+    expect(segmentFromEmployees(employees)).toBe(segment);
+  });
+
+  it.each([
+    ["SMB", "smb"],
+    ["Mid-Market", "mid_market"],
+    ["mid_market", "mid_market"],
+    ["Enterprise", "enterprise"],
+    ["Tier 2", null],
+    ["", null],
+  ])("reads the label %s as %s", (label, segment) => {
+    expect(segmentFromLabel(label)).toBe(segment);
+  });
+});
+
+describe("parseEmployees", () => {
+  it.each([
+    ["1200", 1200],
+    ["1,200", 1200],
+    [" 12 500 ", 12500],
+    ["5000+", 5000],
+    ["201-500", 201],
+    ["1,200.00", 1200],
+  ])("reads %s as %i", (text, employees) => {
+    expect(parseEmployees(text)).toBe(employees);
+  });
+
+  it.each(["", "n/a", "about 50", "-5", "1.5"])("finds no count in %s", (text) => {
+    expect(parseEmployees(text)).toBeNull();
+  });
+});
+
+describe("splitWebsites", () => {
+  it("splits on semicolons, trims, drops empties and case-insensitive repeats, keeping first-seen order", () => {
+    expect(splitWebsites(["acme.com", "acme.de; acme.co.uk;;", "ACME.com", ""])).toEqual([
+      "acme.com",
+      "acme.de",
+      "acme.co.uk",
+    ]);
+  });
+});
+
+describe("splitOwner", () => {
+  it.each([
+    ["Priya Raman", { name: "Priya Raman", email: null }],
+    ["priya@lumencloud.io", { name: null, email: "priya@lumencloud.io" }],
+    ["Priya Raman <priya@lumencloud.io>", { name: "Priya Raman", email: "priya@lumencloud.io" }],
+    ["Priya Raman (priya@lumencloud.io)", { name: "Priya Raman", email: "priya@lumencloud.io" }],
+    ["  ", { name: null, email: null }],
+  ])("reads %s", (text, owner) => {
+    expect(splitOwner(text)).toEqual(owner);
+  });
+});

@@ -1,0 +1,18 @@
+/** The `--map` / `?map=` option of an import: `<csv header>=<field>` pairs, as typed by a person. */
+
+export class ColumnMapError extends Error {
+  override readonly name = "ColumnMapError";
+}
+
+/** The last "=" splits, so a header may itself contain "=". Field names are checked by the parser. */
+export function parseColumnMap(pairs: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const split = pair.lastIndexOf("=");
+    if (split <= 0 || split === pair.length - 1) {
+      throw new ColumnMapError(`"${pair}" is not <csv header>=<field>, e.g. "Cust #=crmId".`);
+    }
+    map[pair.slice(0, split).trim()] = pair.slice(split + 1).trim();
+  }
+  return map;
+}

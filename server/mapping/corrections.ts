@@ -1,0 +1,117 @@
+/**
+ * "Not a match" corrections. A correction is keyed by both accounts' CRM ids, so it outlives the
+ * overlap row: re-imports and matching runs may delete and re-create the overlap, and the
+ * partner_overlaps view still hides it from both sides.
+ *
+ * These run on the privileged `Db` because the key needs the partner's CRM id, which row-level
+ * security hides from the caller. Routes call them only for an overlap the caller may see (checked
+ * under the caller's scope), and they only ever write the caller's organisation's own rows.
+ */
+import { sql } from "drizzle-orm";
+import { type Db, type Queryable, rows } from "../db/client";
+import { auditLog } from "../db/schema";
+
+export interface Correction {
+  overlapId: string;
+  /** Who said "not a match": the caller's organisation, or the partner (whose reason stays private). */
+  markedBy: "you" | "partner";
+  reason: string | null;
+  markedAt: string;
+}
+
+interface OverlapKey {
+  crmId: string;
+  partnerOrgId: string;
+  partnerCrmId: string;
+}
+
+async function overlapKey(q: Queryable, orgId: string, overlapId: string): Promise<OverlapKey | null> {
+  const [row] = await rows<{ crm_id: string; partner_org_id: string; partner_crm_id: string }>(
+    q,
+    sql`select a.crm_id, o.partner_org_id, pa.crm_id as partner_crm_id
+        from account_overlaps o
+        join accounts a on a.id = o.account_id
+        join accounts pa on pa.id = o.partner_account_id
+        where o.id = ${overlapId}::uuid and o.org_id = ${orgId}`,
+  );
+  return row
+    ? { crmId: row.crm_id, partnerOrgId: row.partner_org_id, partnerCrmId: row.partner_crm_id }
+    : null;
+}
+
+/** The correction hiding one of `orgId`'s overlaps, from either side; ours first. */
+export async function findCorrection(db: Db, orgId: string, overlapId: string): Promise<Correction | null> {
+  const key = await overlapKey(db, orgId, overlapId);
+  if (!key) return null;
+  const [row] = await rows<{ ours: boolean; reason: string | null; created_at: string }>(
+    db,
+    sql`select org_id = ${orgId} as ours, reason, created_at::text from overlap_corrections
+        where (org_id = ${orgId} and crm_id = ${key.crmId} and partner_org_id = ${key.partnerOrgId} and partner_crm_id = ${key.partnerCrmId})
+           or (org_id = ${key.partnerOrgId} and crm_id = ${key.partnerCrmId} and partner_org_id = ${orgId} and partner_crm_id = ${key.crmId})
+        order by (org_id = ${orgId}) desc limit 1`,
+  );
+  if (!row) return null;
+  return {
+    overlapId,
+    markedBy: row.ours ? "you" : "partner",
+    reason: row.ours ? row.reason : null,
+    markedAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Marks one of `orgId`'s overlaps "not a match". Null when the overlap is not theirs. */
+export async function markNotAMatch(
+  db: Db,
+  input: { orgId: string; userId: string; overlapId: string; reason?: string | null },
+): Promise<{ correction: Correction; created: boolean } | null> {
+  const created = await db.transaction(async (tx) => {
+    const key = await overlapKey(tx, input.orgId, input.overlapId);
+    if (!key) return null;
+    const inserted = await rows<{ created_at: string }>(
+      tx,
+      sql`insert into overlap_corrections (org_id, crm_id, partner_org_id, partner_crm_id, marked_by, reason)
+          values (${input.orgId}, ${key.crmId}, ${key.partnerOrgId}, ${key.partnerCrmId}, ${input.userId}, ${input.reason ?? null})
+          on conflict do nothing returning created_at::text`,
+    );
+    if (inserted.length > 0) {
+      await tx.insert(auditLog).values({
+        orgId: input.orgId,
+        actorUserId: input.userId,
+        action: "overlap.not_a_match",
+        subject: input.overlapId,
+        details: { crmId: key.crmId, partnerOrgId: key.partnerOrgId, reason: input.reason ?? null },
+      });
+    }
+    return inserted.length > 0;
+  });
+  if (created === null) return null;
+  const correction = await findCorrection(db, input.orgId, input.overlapId);
+  return correction ? { correction, created } : null;
+}
+
+/** Removes `orgId`'s own "not a match" flag on one of its overlaps; false when there is none. */
+export async function undoNotAMatch(
+  db: Db,
+  input: { orgId: string; userId: string; overlapId: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const key = await overlapKey(tx, input.orgId, input.overlapId);
+    if (!key) return false;
+    const deleted = await rows<{ reason: string | null }>(
+      tx,
+      sql`delete from overlap_corrections
+          where org_id = ${input.orgId} and crm_id = ${key.crmId}
+            and partner_org_id = ${key.partnerOrgId} and partner_crm_id = ${key.partnerCrmId}
+          returning reason`,
+    );
+    if (deleted.length === 0) return false;
+    await tx.insert(auditLog).values({
+      orgId: input.orgId,
+      actorUserId: input.userId,
+      action: "overlap.not_a_match_undone",
+      subject: input.overlapId,
+      details: { crmId: key.crmId, partnerOrgId: key.partnerOrgId, reason: deleted[0]!.reason },
+    });
+    return true;
+  });
+}

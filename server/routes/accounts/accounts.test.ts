@@ -1,0 +1,214 @@
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, rows } from "../../db/client";
+import { handleError } from "../../http/errors";
+import { openTestDatabase } from "../../testing/database";
+import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
+import { importFixture } from "../partnerships/scenario.fixtures";
+import { csvBody } from "./csv-body";
+
+let database: Database;
+let client: TestApp;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  client = testApp(database);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+async function orgWithTokens() {
+  const org = await createTestOrg(database);
+  return {
+    ...org,
+    admin: await signInAs(client, org.users.admin.email),
+    rep: await signInAs(client, org.users.rep.email),
+  };
+}
+
+const postCsv = (token: string, body: string, headers: Record<string, string> = {}) =>
+  client.request("POST", "/v1/accounts/import", {
+    token,
+    body,
+    headers: { "content-type": "text/csv", ...headers },
+  });
+
+describe("POST /v1/accounts/import", () => {
+  it("imports a Salesforce export and reports its bad rows by line", async () => {
+    const org = await orgWithTokens();
+    const response = await importFixture(client, org.admin, "salesforce-accounts.csv");
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      status: "applied",
+      rowsOk: 24,
+      rowsFailed: 6,
+      inserted: 23,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 1,
+    });
+    expect(response.body.errors).toContainEqual({ line: 14, reason: 'missing crmId ("Account ID")' });
+    expect(response.body.errors).toContainEqual({
+      line: 16,
+      reason: 'ownerEmail ("Account Owner Email"): invalid email address "m.okafor@"',
+    });
+
+    const again = await importFixture(client, org.admin, "salesforce-accounts.csv");
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 23 });
+  });
+
+  it("reads an export with unknown columns through `map`", async () => {
+    const org = await orgWithTokens();
+    const map = [
+      "Cust #=crmId",
+      "Company=name",
+      "Web=website",
+      "Status=relationship",
+      "Rep E-mail=ownerEmail",
+    ]
+      .map((pair) => `map=${encodeURIComponent(pair)}`)
+      .join("&");
+    const response = await importFixture(
+      client,
+      org.admin,
+      "custom-columns.csv",
+      `?${map}&defaultRelationship=customer`,
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ rowsOk: 7, rowsFailed: 1, inserted: 7 });
+    const [quillfeather] = await rows<{ websites: string[]; relationship: string }>(
+      database.db,
+      sql`select websites, relationship from accounts where org_id = ${org.org.id} and crm_id = 'C-1002'`,
+    );
+    expect(quillfeather).toEqual({
+      websites: ["quillfeather.de", "quillfeather.at"],
+      relationship: "customer",
+    });
+  });
+
+  it("is for admins only", async () => {
+    const org = await orgWithTokens();
+    const response = await postCsv(org.rep, "Account ID,Account Name,Type\n1,Acme,Customer\n");
+    expect(response.status).toBe(403);
+    expect(await rows(database.db, sql`select 1 from import_runs where org_id = ${org.org.id}`)).toHaveLength(
+      0,
+    );
+  });
+
+  it("answers 400 for a file it cannot read, and records the failed run", async () => {
+    const org = await orgWithTokens();
+    const response = await postCsv(org.admin, 'Account ID,Account Name,Type\n1,"Acme,Customer\n');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: { code: "invalid_csv", message: expect.stringMatching(/never closed/) },
+    });
+    const [run] = await rows<{ id: string }>(
+      database.db,
+      sql`select id from import_runs where org_id = ${org.org.id}`,
+    );
+    const read = await client.request("GET", `/v1/imports/${run!.id}`, { token: org.admin });
+    expect(read.body).toMatchObject({ status: "failed", failure: expect.stringMatching(/never closed/) });
+  });
+
+  it("answers 400 for a malformed column mapping, 415 for a body that is not CSV, and 413 for one too large", async () => {
+    const org = await orgWithTokens();
+    const badMap = await client.request("POST", "/v1/accounts/import?map=nonsense", {
+      token: org.admin,
+      body: "a,b\n",
+      headers: { "content-type": "text/csv" },
+    });
+    expect(badMap.status).toBe(400);
+    expect(badMap.body).toMatchObject({ error: { details: [{ field: "map" }] } });
+
+    const json = await client.request("POST", "/v1/accounts/import", {
+      token: org.admin,
+      body: { accounts: [] },
+    });
+    expect(json.status).toBe(415);
+    const huge = await postCsv(org.admin, "Account ID\n", { "content-length": String(500 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("csvBody", () => {
+  const app = new Hono().onError(handleError).post("/", async (c) => {
+    let bytes = 0;
+    for await (const chunk of csvBody(c, 10)) bytes += chunk.length;
+    return c.json({ bytes });
+  });
+  const chunked = (...parts: string[]) =>
+    new ReadableStream({
+      start(controller) {
+        for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+        controller.close();
+      },
+    });
+  const post = (body: ReadableStream) =>
+    app.request("/", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/csv" },
+      duplex: "half",
+    } as RequestInit);
+
+  it("stops a chunked body that grows past the limit as it streams", async () => {
+    expect((await post(chunked("12345", "67890"))).status).toBe(200);
+    const tooLong = await post(chunked("12345", "67890", "1"));
+    expect(tooLong.status).toBe(413);
+  });
+});
+
+describe("GET /v1/imports/{id}", () => {
+  it("shows an organisation's own imports to its admins only", async () => {
+    const org = await orgWithTokens();
+    const other = await orgWithTokens();
+    const { body } = await importFixture(client, org.admin, "hubspot-companies.csv");
+    const read = await client.request("GET", `/v1/imports/${body.id}`, { token: org.admin });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(body);
+    expect((await client.request("GET", `/v1/imports/${body.id}`, { token: org.rep })).status).toBe(403);
+    expect((await client.request("GET", `/v1/imports/${body.id}`, { token: other.admin })).status).toBe(404);
+  });
+});
+
+describe("POST /v1/accounts", () => {
+  const acme = { crmId: "A-1", name: "Acme", websites: ["acme.com"], relationship: "customer" };
+
+  it("upserts a batch and reports what changed", async () => {
+    const org = await orgWithTokens();
+    const first = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: { accounts: [acme, { ...acme, crmId: "A-2", name: "Globex" }] },
+    });
+    expect(first).toMatchObject({ status: 200, body: { inserted: 2, updated: 0, unchanged: 0 } });
+    const second = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: { accounts: [acme, { ...acme, crmId: "A-2", name: "Globex Inc" }] },
+    });
+    expect(second.body).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+  });
+
+  it("rejects the whole batch when an account is invalid, naming its index and field", async () => {
+    const org = await orgWithTokens();
+    const response = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: { accounts: [acme, { ...acme, relationship: "friend" }, { ...acme, ownerEmail: "nope" }] },
+    });
+    expect(response.status).toBe(400);
+    const fields = (response.body.error as { details: { field: string }[] }).details.map((d) => d.field);
+    expect(fields).toEqual(["accounts.1.relationship", "accounts.2.ownerEmail"]);
+    expect(await rows(database.db, sql`select 1 from accounts where org_id = ${org.org.id}`)).toHaveLength(0);
+  });
+
+  it("refuses more than 1000 accounts at once, and callers who are not admins", async () => {
+    const org = await orgWithTokens();
+    const many = Array.from({ length: 1001 }, (_, n) => ({ ...acme, crmId: `A-${n}` }));
+    expect(
+      (await client.request("POST", "/v1/accounts", { token: org.admin, body: { accounts: many } })).status,
+    ).toBe(400);
+    expect(
+      (await client.request("POST", "/v1/accounts", { token: org.rep, body: { accounts: [acme] } })).status,
+    ).toBe(403);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { openTestDatabase } from "../../testing/database";
+import { createTestOrg, PASSWORD, signInAs, testApp } from "../../testing/fixtures";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("sign-in", () => {
+  it("returns a token that identifies the user, their organisation and role", async () => {
+    const client = testApp(database);
+    const { org, users } = await createTestOrg(database, "Northwind");
+    const signIn = await client.request("POST", "/v1/auth/sign-in", {
+      body: { email: users.manager.email.toUpperCase(), password: PASSWORD },
+    });
+    expect(signIn.status).toBe(200);
+    expect(new Date(signIn.body.expiresAt as string).getTime()).toBeGreaterThan(Date.now());
+
+    const me = await client.request("GET", "/v1/me", { token: signIn.body.token as string });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      user: { email: users.manager.email },
+      organisation: { id: org.id, name: "Northwind" },
+      role: "manager",
+    });
+  });
+
+  it("refuses a wrong password and an unknown email with the same answer", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    const wrong = await client.request("POST", "/v1/auth/sign-in", {
+      body: { email: users.rep.email, password: "not it at all" },
+    });
+    const unknown = await client.request("POST", "/v1/auth/sign-in", {
+      body: { email: "nobody@nowhere.test", password: "whatever1234" },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it("rate-limits failed attempts per account with a 429 and Retry-After, even for the right password", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    for (let i = 0; i < 5; i++) {
+      const failed = await client.request("POST", "/v1/auth/sign-in", {
+        body: { email: users.rep.email, password: `wrong ${i}` },
+      });
+      expect(failed.status).toBe(401);
+    }
+    const limited = await client.request("POST", "/v1/auth/sign-in", {
+      body: { email: users.rep.email, password: PASSWORD },
+    });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ error: { code: "too_many_attempts" } });
+  });
+
+  it("names the offending fields of malformed input", async () => {
+    const client = testApp(database);
+    const response = await client.request("POST", "/v1/auth/sign-in", { body: { email: "not-an-email" } });
+    expect(response.status).toBe(400);
+    const fields = (response.body as { error: { details: { field: string }[] } }).error.details.map(
+      (d) => d.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(["email", "password"]));
+  });
+});
+
+describe("tokens", () => {
+  it("stop working after sign-out", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    const token = await signInAs(client, users.rep.email);
+    expect((await client.request("GET", "/v1/me", { token })).status).toBe(200);
+    expect((await client.request("POST", "/v1/auth/sign-out", { token })).status).toBe(204);
+    expect((await client.request("GET", "/v1/me", { token })).status).toBe(401);
+  });
+
+  it("expire", async () => {
+    let now = new Date();
+    const client = testApp(database, { now: () => now, tokenTtlHours: 1 });
+    const { users } = await createTestOrg(database);
+    const token = await signInAs(client, users.rep.email);
+    expect((await client.request("GET", "/v1/me", { token })).status).toBe(200);
+    now = new Date(now.getTime() + 61 * 60_000);
+    const expired = await client.request("GET", "/v1/me", { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({ error: { code: "unauthenticated" } });
+  });
+
+  it("are stored only as hashes", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    const token = await signInAs(client, users.rep.email);
+    const stored = await database.db.execute(
+      (await import("drizzle-orm")).sql`select token_hash from sessions where token_hash = ${token}`,
+    );
+    expect((stored as unknown as { rows: unknown[] }).rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * The routers for signed-in callers. Each resource is one folder under server/routes; add its
+ * router here. Every path under /v1 except sign-in requires a valid token (see server/app.ts).
+ */
+import { auditRoutes } from "./audit/audit.index";
+import { importsRoutes } from "./imports/imports.index";
+import { meRoutes } from "./me/me.index";
+import { partnersRoutes } from "./partners/partners.index";
+import { profilesRoutes } from "./profiles/profiles.index";
+import { solutionMapRoutes } from "./solution-map/solution-map.index";
+import { syncRoutes } from "./sync/sync.index";
+import { usersRoutes } from "./users/users.index";
+
+export const signedInRouters = [
+  meRoutes,
+  partnersRoutes,
+  syncRoutes,
+  auditRoutes,
+  usersRoutes,
+  profilesRoutes,
+  solutionMapRoutes,
+  importsRoutes,
+];

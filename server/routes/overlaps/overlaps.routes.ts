@@ -1,0 +1,89 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import {
+  NotAMatchRequest,
+  Overlap,
+  OverlapCorrection,
+  OverlapList,
+  OverlapListQuery,
+  OverlapParams,
+} from "../../../src/contract/overlaps";
+import { bearerSecurity } from "../../http/router";
+
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+
+export const listOverlaps = createRoute({
+  method: "get",
+  path: "/v1/overlaps",
+  tags: ["Overlaps"],
+  summary: "Your accounts that partners also have",
+  description:
+    "Only partners that share overlaps (not just counts) appear, only in the populations they share, and only with the fields they share. Overlaps either side marked “not a match” are left out. Each match explains itself in one sentence.",
+  security: bearerSecurity,
+  request: { query: OverlapListQuery },
+  responses: {
+    200: { description: "One page of overlaps.", content: { "application/json": { schema: OverlapList } } },
+    400: error("Malformed query."),
+    401: error("Not signed in."),
+  },
+});
+
+export const readOverlap = createRoute({
+  method: "get",
+  path: "/v1/overlaps/{overlapId}",
+  tags: ["Overlaps"],
+  summary: "One overlap, with how it was matched",
+  security: bearerSecurity,
+  request: { params: OverlapParams },
+  responses: {
+    200: { description: "The overlap.", content: { "application/json": { schema: Overlap } } },
+    400: error("Malformed id."),
+    401: error("Not signed in."),
+    404: error("No overlap with this id that you may see."),
+  },
+});
+
+export const markNotAMatch = createRoute({
+  method: "post",
+  path: "/v1/overlaps/{overlapId}/not-a-match",
+  tags: ["Overlaps"],
+  summary: "Say an overlap is not the same company",
+  description:
+    "Any signed-in user who sees the overlap may flag it. It disappears for both organisations, and stays hidden through re-imports and re-matching (the flag is kept by CRM ids). Flagging it again returns the existing flag.",
+  security: bearerSecurity,
+  request: {
+    params: OverlapParams,
+    body: { required: false, content: { "application/json": { schema: NotAMatchRequest } } },
+  },
+  responses: {
+    201: { description: "Flagged.", content: { "application/json": { schema: OverlapCorrection } } },
+    200: {
+      description: "Already flagged, by you or by the partner.",
+      content: { "application/json": { schema: OverlapCorrection } },
+    },
+    400: error("Malformed id or reason."),
+    401: error("Not signed in."),
+    404: error("No overlap with this id that you may see."),
+  },
+});
+
+export const undoNotAMatch = createRoute({
+  method: "delete",
+  path: "/v1/overlaps/{overlapId}/not-a-match",
+  tags: ["Overlaps"],
+  summary: "Take back your organisation's “not a match”",
+  description:
+    "Admins only. The overlap shows again, unless the partner flagged it too (their flag is theirs to take back).",
+  security: bearerSecurity,
+  request: { params: OverlapParams },
+  responses: {
+    204: { description: "Your flag is gone." },
+    400: error("Malformed id."),
+    401: error("Not signed in."),
+    403: error("Not an admin."),
+    404: error("Your organisation has no such flag."),
+  },
+});

@@ -1,0 +1,23 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import { AccountLookupQuery, AccountPartners } from "../../../src/contract/partners";
+import { bearerSecurity } from "../../http/router";
+
+export const partnersInAccount = createRoute({
+  method: "get",
+  path: "/v1/accounts/partners",
+  tags: ["Partners"],
+  summary: "The partners present in one of your accounts",
+  description:
+    "Looks the account up by its CRM record id and returns the partners whose accounts matched it, limited to what each partner shares.",
+  security: bearerSecurity,
+  request: { query: AccountLookupQuery },
+  responses: {
+    200: {
+      description: "The partners present, best first.",
+      content: { "application/json": { schema: AccountPartners } },
+    },
+    400: { description: "Malformed query.", content: { "application/json": { schema: ErrorBody } } },
+    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
+  },
+});

@@ -1,0 +1,87 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import {
+  OverlapMatrix,
+  PartnershipList,
+  PartnershipParams,
+  PartnershipSharing,
+  SharingRule,
+  SharingRuleInput,
+} from "../../../src/contract/partnerships";
+import { bearerSecurity } from "../../http/router";
+
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+
+export const listPartnerships = createRoute({
+  method: "get",
+  path: "/v1/partnerships",
+  tags: ["Partnerships"],
+  summary: "Your partners, and what each side shares",
+  security: bearerSecurity,
+  responses: {
+    200: {
+      description: "Your partnerships, by partner name.",
+      content: { "application/json": { schema: PartnershipList } },
+    },
+    401: error("Not signed in."),
+  },
+});
+
+export const partnershipMatrix = createRoute({
+  method: "get",
+  path: "/v1/partnerships/{id}/matrix",
+  tags: ["Partnerships"],
+  summary: "Overlap counts for every pair of populations",
+  description:
+    "Your customers, open opportunities and prospects against the partner's. Counts are shared at every sharing level, but only for the partner's populations it shares: the others are null and listed in `hiddenPopulations`. Overlaps either side marked “not a match” are not counted.",
+  security: bearerSecurity,
+  request: { params: PartnershipParams },
+  responses: {
+    200: { description: "The matrix.", content: { "application/json": { schema: OverlapMatrix } } },
+    400: error("Malformed id."),
+    401: error("Not signed in."),
+    404: error("Not one of your partnerships."),
+  },
+});
+
+export const readSharing = createRoute({
+  method: "get",
+  path: "/v1/partnerships/{id}/sharing",
+  tags: ["Partnerships"],
+  summary: "What you share with a partner, and what it shares with you",
+  security: bearerSecurity,
+  request: { params: PartnershipParams },
+  responses: {
+    200: {
+      description: "Both sharing rules.",
+      content: { "application/json": { schema: PartnershipSharing } },
+    },
+    400: error("Malformed id."),
+    401: error("Not signed in."),
+    404: error("Not one of your partnerships."),
+  },
+});
+
+export const writeSharing = createRoute({
+  method: "put",
+  path: "/v1/partnerships/{id}/sharing",
+  tags: ["Partnerships"],
+  summary: "Set what you share with a partner",
+  description:
+    "Admins only. Replaces your rule for this partner; the partner's users get the change in their next sync.",
+  security: bearerSecurity,
+  request: {
+    params: PartnershipParams,
+    body: { required: true, content: { "application/json": { schema: SharingRuleInput } } },
+  },
+  responses: {
+    200: { description: "The rule now in force.", content: { "application/json": { schema: SharingRule } } },
+    400: error("Malformed rule."),
+    401: error("Not signed in."),
+    403: error("Not an admin."),
+    404: error("Not one of your partnerships."),
+  },
+});

@@ -1,0 +1,190 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SyncResponse } from "../../../src/contract/sync";
+import { type Database, rows } from "../../db/client";
+import { openTestDatabase } from "../../testing/database";
+import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
+import { mappingScenario, PARTNER_SHARE, rawGet, UNSHARED_BY_PARTNER } from "./scenario.fixtures";
+
+let database: Database;
+let client: TestApp;
+let scenario: Awaited<ReturnType<typeof mappingScenario>>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  client = testApp(database);
+  scenario = await mappingScenario(database, client);
+});
+afterAll(async () => {
+  await database.close();
+});
+
+/** Reads the whole sync feed from the start (or from `cursor`), returning every page's text. */
+async function syncPages(token: string, cursor?: string): Promise<{ pages: string[]; cursor: string }> {
+  const pages: string[] = [];
+  let next = cursor;
+  for (;;) {
+    const text = await rawGet(client, token, `/v1/sync${next ? `?cursor=${encodeURIComponent(next)}` : ""}`);
+    pages.push(text);
+    const page = JSON.parse(text) as SyncResponse;
+    next = page.cursor;
+    if (!page.hasMore) return { pages, cursor: next };
+  }
+}
+
+/** Every response a vendor user can get about its partners and overlaps, as raw text. */
+async function everythingTheVendorSees(token: string): Promise<string> {
+  const { partnership } = scenario;
+  const texts = [
+    await rawGet(client, token, "/v1/partnerships"),
+    await rawGet(client, token, `/v1/partnerships/${partnership.id}/matrix`),
+    await rawGet(client, token, `/v1/partnerships/${partnership.id}/sharing`),
+    await rawGet(client, token, "/v1/overlaps?limit=1000"),
+    ...(await syncPages(token)).pages,
+  ];
+  const overlaps = JSON.parse(texts[3]!) as { overlaps: { overlapId: string }[] };
+  for (const { overlapId } of overlaps.overlaps)
+    texts.push(await rawGet(client, token, `/v1/overlaps/${overlapId}`));
+  const accounts = await rows<{ crm_id: string }>(
+    database.db,
+    sql`select crm_id from accounts where org_id = ${scenario.vendor.org.id}`,
+  );
+  for (const { crm_id } of accounts) {
+    texts.push(await rawGet(client, token, `/v1/accounts/partners?crmId=${encodeURIComponent(crm_id)}`));
+  }
+  return texts.join("\n");
+}
+
+describe("GET /v1/partnerships", () => {
+  it("lists the caller's partners with both sides' sharing rules", async () => {
+    const response = await client.request("GET", "/v1/partnerships", { token: scenario.tokens.vendorRep });
+    expect(response.body).toEqual({
+      partnerships: [
+        {
+          id: scenario.partnership.id,
+          partner: { id: scenario.partner.org.id, name: "Bluefin Partner" },
+          createdAt: expect.any(String),
+          sharing: {
+            youShare: { level: "counts", populations: ["customer", "opportunity", "prospect"], fields: [] },
+            theyShare: PARTNER_SHARE,
+          },
+        },
+      ],
+    });
+    const stranger = await createTestOrg(database);
+    const strangerToken = await signInAs(client, stranger.users.admin.email);
+    expect((await client.request("GET", "/v1/partnerships", { token: strangerToken })).body).toEqual({
+      partnerships: [],
+    });
+  });
+});
+
+describe("GET /v1/partnerships/{id}/matrix", () => {
+  const cell = (
+    cells: { mine: string; theirs: string; overlaps: number | null }[],
+    mine: string,
+    theirs: string,
+  ) => cells.find((c) => c.mine === mine && c.theirs === theirs)?.overlaps;
+
+  it("counts overlaps per pair of populations, leaving out the partner's unshared ones", async () => {
+    const { body } = await client.request("GET", `/v1/partnerships/${scenario.partnership.id}/matrix`, {
+      token: scenario.tokens.vendorRep,
+    });
+    const cells = body.cells as { mine: string; theirs: string; overlaps: number | null }[];
+    expect(cells).toHaveLength(9);
+    expect(body).toMatchObject({
+      partner: { name: "Bluefin Partner" },
+      hiddenPopulations: ["prospect"],
+      total: 8,
+    });
+    expect(cell(cells, "customer", "customer")).toBe(4);
+    expect(cell(cells, "customer", "opportunity")).toBe(1);
+    expect(cell(cells, "prospect", "customer")).toBe(1);
+    expect(cell(cells, "prospect", "opportunity")).toBe(2);
+    expect(cell(cells, "opportunity", "customer")).toBe(0);
+    for (const mine of ["customer", "opportunity", "prospect"])
+      expect(cell(cells, mine, "prospect")).toBeNull();
+  });
+
+  it("shows the partner every population the vendor shares, even at counts level", async () => {
+    const { body } = await client.request("GET", `/v1/partnerships/${scenario.partnership.id}/matrix`, {
+      token: scenario.tokens.partnerRep,
+    });
+    const cells = body.cells as { mine: string; theirs: string; overlaps: number | null }[];
+    expect(body).toMatchObject({ hiddenPopulations: [], total: 11 });
+    expect(cell(cells, "prospect", "customer")).toBe(2);
+  });
+
+  it("is a 404 for anyone outside the partnership", async () => {
+    const stranger = await createTestOrg(database);
+    const token = await signInAs(client, stranger.users.admin.email);
+    const response = await client.request("GET", `/v1/partnerships/${scenario.partnership.id}/matrix`, {
+      token,
+    });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("unshared fields and populations", () => {
+  it("never reach the other side, in any response", async () => {
+    const seen = await everythingTheVendorSees(scenario.tokens.vendorRep);
+    expect(seen).toContain("Brightwater Logistics Group"); // a shared name, so the responses are not empty
+    for (const secret of UNSHARED_BY_PARTNER) expect(seen).not.toContain(secret);
+
+    // The vendor shares counts only: none of its accounts reaches the partner.
+    const partnerSees = [
+      await rawGet(client, scenario.tokens.partnerRep, "/v1/overlaps"),
+      ...(await syncPages(scenario.tokens.partnerRep)).pages,
+      await rawGet(client, scenario.tokens.partnerRep, "/v1/accounts/partners?crmId=5100000001"),
+    ].join("\n");
+    expect(partnerSees).not.toContain("001Hs00002kLm");
+    expect(partnerSees).not.toContain("lumencloud.io");
+  });
+});
+
+describe("PUT /v1/partnerships/{id}/sharing", () => {
+  const path = () => `/v1/partnerships/${scenario.partnership.id}/sharing`;
+
+  it("is for admins only", async () => {
+    const response = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerRep,
+      body: { level: "overlaps", fields: ["owner_email"] },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("rejects fields and populations that do not exist", async () => {
+    const response = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerAdmin,
+      body: { level: "overlaps", populations: ["partner"], fields: ["revenue"] },
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it("changes what the partner sees from its next sync on, and is audit-logged", async () => {
+    const { cursor } = await syncPages(scenario.tokens.vendorRep);
+    const rule = {
+      level: "overlaps",
+      populations: ["customer", "opportunity", "prospect"],
+      fields: ["name", "owner_email"],
+    };
+    const response = await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: rule });
+    expect(response).toMatchObject({ status: 200, body: rule });
+
+    const changes = (await syncPages(scenario.tokens.vendorRep, cursor)).pages.join("\n");
+    expect(changes).toContain("kai.osei@bluefin-consulting.com");
+    expect(changes).toContain("Saltmarsh Foods Canada");
+    const { body } = await client.request("GET", path(), { token: scenario.tokens.vendorRep });
+    expect(body).toMatchObject({ theyShare: rule });
+    const [audit] = await rows<{ actor_user_id: string; details: { after: unknown } }>(
+      database.db,
+      sql`select actor_user_id, details from audit_log where org_id = ${scenario.partner.org.id} and action = 'sharing.updated'`,
+    );
+    expect(audit).toEqual({
+      actor_user_id: scenario.partner.users.admin.id,
+      details: expect.objectContaining({ after: rule }),
+    });
+
+    // Put the scenario back for the other tests.
+    await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
+  });
+});

@@ -1,0 +1,57 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import { OrgProfile, PartnerOrgParams, ProfileInput } from "../../../src/contract/profiles";
+import { bearerSecurity } from "../../http/router";
+
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+const profile = (description: string) => ({
+  description,
+  content: { "application/json": { schema: OrgProfile } },
+});
+
+export const readOwnProfile = createRoute({
+  method: "get",
+  path: "/v1/profile",
+  tags: ["Profiles"],
+  summary: "Your organisation's profile",
+  description: "What your organisation offers its partners, as they see it.",
+  security: bearerSecurity,
+  responses: { 200: profile("Your profile."), 401: error("Not signed in.") },
+});
+
+export const writeOwnProfile = createRoute({
+  method: "put",
+  path: "/v1/profile",
+  tags: ["Profiles"],
+  summary: "Describe your organisation to its partners",
+  description:
+    "Replaces the profile: solution areas, offerings, programme track and co-sell opt-in. Admins only; recorded in the audit log.",
+  security: bearerSecurity,
+  request: { body: { required: true, content: { "application/json": { schema: ProfileInput } } } },
+  responses: {
+    200: profile("The profile as saved."),
+    400: error("Invalid profile, naming each offending field."),
+    401: error("Not signed in."),
+    403: error("Only admins can change the profile."),
+  },
+});
+
+export const readPartnerProfile = createRoute({
+  method: "get",
+  path: "/v1/partners/{orgId}/profile",
+  tags: ["Profiles"],
+  summary: "A partner's profile",
+  description:
+    "What one of your partners offers. A partner that hasn't described itself has the default profile.",
+  security: bearerSecurity,
+  request: { params: PartnerOrgParams },
+  responses: {
+    200: profile("The partner's profile."),
+    400: error("Malformed organisation id."),
+    401: error("Not signed in."),
+    404: error("No partner with this id."),
+  },
+});

@@ -1,0 +1,23 @@
+import { ApiError, notFound } from "../../http/errors";
+import { createRouter } from "../../http/router";
+import { readSolutionMap, writeSolutionMap } from "../../scoring/solution-map";
+import { readSolutionMapRoute, writeSolutionMapRoute } from "./solution-map.routes";
+
+export function solutionMapRoutes() {
+  return createRouter()
+    .openapi(readSolutionMapRoute, async (c) => {
+      const { orgId } = c.get("caller");
+      const map = await c.get("scoped")((tx) => readSolutionMap(tx, orgId));
+      if (!map) throw notFound("No solution map yet: an admin sets one up with PUT /v1/solution-map.");
+      return c.json(map, 200);
+    })
+    .openapi(writeSolutionMapRoute, async (c) => {
+      const caller = c.get("caller");
+      if (caller.role !== "admin") {
+        throw new ApiError(403, "forbidden", "Only admins can change the solution map.");
+      }
+      const input = c.req.valid("json");
+      const map = await c.get("scoped")((tx) => writeSolutionMap(tx, caller.orgId, input, caller.userId));
+      return c.json(map, 200);
+    });
+}

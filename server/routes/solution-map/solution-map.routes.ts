@@ -1,0 +1,44 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import { SolutionMap, SolutionMapInput } from "../../../src/contract/solution-map";
+import { bearerSecurity } from "../../http/router";
+
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+const map = (description: string) => ({
+  description,
+  content: { "application/json": { schema: SolutionMap } },
+});
+
+export const readSolutionMapRoute = createRoute({
+  method: "get",
+  path: "/v1/solution-map",
+  tags: ["Solution map"],
+  summary: "Your product's solution map",
+  description:
+    "Which solution areas your own product covers, which needs it leaves to partners (per industry, segment or region, with a reason reps read), and your target market. The complementarity score compares partners with it.",
+  security: bearerSecurity,
+  responses: {
+    200: map("Your solution map."),
+    401: error("Not signed in."),
+    404: error("No solution map yet: an admin sets one up with PUT."),
+  },
+});
+
+export const writeSolutionMapRoute = createRoute({
+  method: "put",
+  path: "/v1/solution-map",
+  tags: ["Solution map"],
+  summary: "Describe what your product covers and leaves to partners",
+  description: "Replaces the solution map. Admins only; recorded in the audit log.",
+  security: bearerSecurity,
+  request: { body: { required: true, content: { "application/json": { schema: SolutionMapInput } } } },
+  responses: {
+    200: map("The solution map as saved."),
+    400: error("Invalid solution map, naming each offending field."),
+    401: error("Not signed in."),
+    403: error("Only admins can change the solution map."),
+  },
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPartnership } from "../admin/organisations";
+import type { Database } from "../db/client";
+import { withTenant } from "../db/tenant";
+import { upsertAccounts } from "../mapping/accounts";
+import { runMatching } from "../mapping/match-run";
+import { openTestDatabase } from "../testing/database";
+import { createTestOrg } from "../testing/fixtures";
+import { SharedCustomerCounts } from "./shared-customers";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const customer = (crmId: string, website: string) => ({
+  crmId,
+  name: crmId,
+  websites: [website],
+  relationship: "customer" as const,
+  segment: "enterprise" as const,
+});
+
+describe("SharedCustomerCounts", () => {
+  it("keeps the counts for their time to live, then counts again", async () => {
+    const vendor = await createTestOrg(database);
+    const partner = await createTestOrg(database);
+    await createPartnership(database.db, {
+      orgSlug: vendor.slug,
+      partnerSlug: partner.slug,
+      partnerShare: { level: "overlaps", fields: ["relationship"] },
+    });
+    await upsertAccounts(database.db, vendor.org.id, [
+      customer("V-1", "one-shared.com"),
+      customer("V-2", "two-shared.com"),
+    ]);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-1", "one-shared.com")]);
+    await runMatching(database.db, { orgId: vendor.org.id });
+
+    let now = 0;
+    const counts = new SharedCustomerCounts(60_000, () => now);
+    const read = () =>
+      withTenant(database.db, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
+        counts.read(tx, vendor.org.id, [partner.org.id], {
+          segments: ["enterprise"],
+          industries: [],
+          regions: [],
+        }),
+      );
+
+    const first = await read();
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "two-shared.com")]);
+    await runMatching(database.db, { orgId: vendor.org.id });
+    now = 59_999;
+    const cached = await read();
+    now = 60_000;
+    const recounted = await read();
+
+    expect(first.get(partner.org.id)).toEqual({ sharedCustomers: 1, sharedCustomersInTarget: 1 });
+    expect(cached).toEqual(first);
+    expect(recounted.get(partner.org.id)).toEqual({ sharedCustomers: 2, sharedCustomersInTarget: 2 });
+  });
+});

@@ -1,0 +1,32 @@
+import * as z from "zod";
+
+/**
+ * The partner's (or our own) relationship to an account, strongest first. Not a named OpenAPI
+ * component: a nullable reference to a component is written as `allOf`, which would wrongly forbid
+ * null in the published schema.
+ */
+export const Relationship = z.enum(["customer", "opportunity", "prospect"]);
+export type Relationship = z.infer<typeof Relationship>;
+
+/** Company size bands used for target segments and the overlap matrix (inlined, like Relationship). */
+export const Segment = z.enum(["smb", "mid_market", "enterprise"]);
+export type Segment = z.infer<typeof Segment>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** One account as an organisation loads it, by CSV import or through the API. */
+export const AccountInput = z
+  .object({
+    crmId: z.string().trim().min(1).max(255),
+    name: z.string().trim().min(1).max(500),
+    websites: z.array(z.string().trim().min(1).max(2048)).max(20).default([]),
+    relationship: Relationship,
+    ownerName: optionalText(200),
+    ownerEmail: z.string().trim().email().max(320).nullable().optional(),
+    industry: optionalText(120),
+    segment: Segment.nullable().optional(),
+    region: optionalText(120),
+    updatedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  })
+  .meta({ id: "AccountInput" });
+export type AccountInput = z.infer<typeof AccountInput>;

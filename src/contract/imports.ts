@@ -1,0 +1,87 @@
+import * as z from "zod";
+import { AccountInput, Relationship } from "./accounts";
+
+/** How `POST /v1/accounts/import` reads the CSV in its body. */
+export const ImportQuery = z.object({
+  format: z
+    .enum(["auto", "salesforce", "hubspot"])
+    .default("auto")
+    .meta({
+      param: { in: "query" },
+      description: "The CRM the export comes from; auto-detected by default.",
+    }),
+  map: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+    .meta({
+      param: { in: "query" },
+      description:
+        "`<csv header>=<field>`, repeatable, for columns the format detection does not know. Fields: crmId, name, website, relationship, ownerName, ownerEmail, industry, segment, employees, region, updatedAt.",
+      example: "Cust #=crmId",
+    }),
+  defaultRelationship: Relationship.optional().meta({
+    param: { in: "query" },
+    description: "For a file without a relationship column, and rows whose relationship is empty.",
+  }),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const RowError = z
+  .object({
+    line: z.number().int().meta({ description: "The physical line in the file; the header is line 1." }),
+    reason: z.string(),
+  })
+  .meta({ id: "RowError" });
+export type RowError = z.infer<typeof RowError>;
+
+const UpsertCounts = {
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+};
+
+/** An import run, once its file was read. */
+export const ImportRun = z
+  .object({
+    id: z.string().uuid(),
+    source: z.string(),
+    status: z.enum(["staging", "applied", "failed"]),
+    rowsOk: z.number().int(),
+    rowsFailed: z
+      .number()
+      .int()
+      .meta({ description: "Every bad row, including those not listed in `errors`." }),
+    errors: z.array(RowError).meta({ description: "The first 1000 bad rows." }),
+    inserted: z.number().int().nullable().meta({ description: "Null until the run is applied." }),
+    updated: z.number().int().nullable(),
+    unchanged: z.number().int().nullable(),
+    duplicates: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Good rows replaced by a later row with the same CRM id." }),
+    failure: z.string().nullable().meta({ description: "Why a failed run stopped." }),
+    startedAt: z.string().datetime({ offset: true }),
+    finishedAt: z.string().datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: "ImportRun" });
+export type ImportRun = z.infer<typeof ImportRun>;
+
+export const ImportRunParams = z.object({
+  id: z
+    .string()
+    .uuid()
+    .meta({ param: { in: "path", name: "id" } }),
+});
+
+/** Most accounts in one `POST /v1/accounts` call; larger lists go through the CSV import. */
+export const MAX_ACCOUNTS_PER_BATCH = 1_000;
+
+export const AccountBatch = z
+  .object({ accounts: z.array(AccountInput).min(1).max(MAX_ACCOUNTS_PER_BATCH) })
+  .meta({ id: "AccountBatch" });
+export type AccountBatch = z.infer<typeof AccountBatch>;
+
+export const AccountBatchResult = z.object(UpsertCounts).meta({ id: "AccountBatchResult" });
+export type AccountBatchResult = z.infer<typeof AccountBatchResult>;

@@ -1,0 +1,92 @@
+import * as z from "zod";
+import { Relationship } from "./accounts";
+
+export const SharedField = z
+  .enum(["name", "relationship", "owner_name", "owner_email"])
+  .meta({ id: "SharedField", description: "A field of an overlapping account that a partner may see." });
+export type SharedField = z.infer<typeof SharedField>;
+
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
+/** What an organisation shares with one partner. */
+export const SharingRule = z
+  .object({
+    level: z.enum(["counts", "overlaps"]).meta({
+      description:
+        "`counts`: the partner sees overlap counts only. `overlaps`: it also sees which accounts overlap, in the listed populations, with the listed fields.",
+    }),
+    populations: z.array(Relationship).meta({ description: "Your relationships the partner may see." }),
+    fields: z.array(SharedField),
+  })
+  .meta({ id: "SharingRule" });
+export type SharingRule = z.infer<typeof SharingRule>;
+
+export const SharingRuleInput = z
+  .object({
+    level: z.enum(["counts", "overlaps"]),
+    populations: z
+      .array(Relationship)
+      .max(3)
+      .default(["customer", "opportunity", "prospect"])
+      .transform(distinct),
+    fields: z.array(SharedField).max(4).default([]).transform(distinct),
+  })
+  .meta({ id: "SharingRuleInput" });
+export type SharingRuleInput = z.infer<typeof SharingRuleInput>;
+
+export const PartnershipSharing = z
+  .object({
+    youShare: SharingRule.meta({ description: "What your organisation shares with the partner." }),
+    theyShare: SharingRule.meta({ description: "What the partner shares with your organisation." }),
+  })
+  .meta({ id: "PartnershipSharing" });
+export type PartnershipSharing = z.infer<typeof PartnershipSharing>;
+
+export const Partnership = z
+  .object({
+    id: z.string().uuid(),
+    partner: z.object({ id: z.string().uuid(), name: z.string() }),
+    createdAt: z.string().datetime({ offset: true }),
+    sharing: PartnershipSharing,
+  })
+  .meta({ id: "Partnership" });
+export type Partnership = z.infer<typeof Partnership>;
+
+export const PartnershipList = z
+  .object({ partnerships: z.array(Partnership) })
+  .meta({ id: "PartnershipList" });
+export type PartnershipList = z.infer<typeof PartnershipList>;
+
+export const PartnershipParams = z.object({
+  id: z
+    .string()
+    .uuid()
+    .meta({ param: { in: "path", name: "id" } }),
+});
+
+export const MatrixCell = z
+  .object({
+    mine: Relationship.meta({ description: "Your relationship to the accounts." }),
+    theirs: Relationship.meta({ description: "The partner's relationship to them." }),
+    overlaps: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Null when the partner does not share this population." }),
+  })
+  .meta({ id: "MatrixCell" });
+
+/** Overlap counts for every pair of populations: my customers × their customers, and so on. */
+export const OverlapMatrix = z
+  .object({
+    partnershipId: z.string().uuid(),
+    partner: z.object({ id: z.string().uuid(), name: z.string() }),
+    cells: z.array(MatrixCell).meta({ description: "All nine pairs, yours by theirs." }),
+    hiddenPopulations: z.array(Relationship).meta({
+      description:
+        "The partner's populations it does not share with you: their cells are null, and not counted.",
+    }),
+    total: z.number().int().meta({ description: "Overlaps in the cells shown." }),
+  })
+  .meta({ id: "OverlapMatrix" });
+export type OverlapMatrix = z.infer<typeof OverlapMatrix>;

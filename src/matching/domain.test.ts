@@ -1,0 +1,210 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { accountDomains, normalizeDomain } from "./domain";
+
+// Generous: property tests run thousands of cases, and the test machine may be busy.
+const PROPERTY_TIMEOUT = 30_000;
+
+describe("normalizeDomain", () => {
+  it.each([
+    ["acme.com", "acme.com"],
+    ["https://acme.com", "acme.com"],
+    ["http://acme.com", "acme.com"],
+    ["www.acme.com", "acme.com"],
+    ["https://www.acme.com/", "acme.com"],
+    ["acme.com/about/team", "acme.com"],
+    ["acme.com:8080", "acme.com"],
+    ["https://www.acme.com:443/path?utm_source=crm&x=1#contact", "acme.com"],
+    ["acme.com?ref=linkedin", "acme.com"],
+    ["acme.com#pricing", "acme.com"],
+    ["ACME.COM", "acme.com"],
+    ["HTTPS://WWW.Acme.Com/About", "acme.com"],
+    ["  acme.com\t", "acme.com"],
+    ["\u200bacme.com\u200b", "acme.com"],
+    ["acme.com.", "acme.com"],
+    ["jane@acme.com", "acme.com"],
+    ["mailto:jane.doe@sales.acme.co.uk", "acme.co.uk"],
+    ["shop.acme.co.uk", "acme.co.uk"],
+    ["https://eu.shop.acme.com/de", "acme.com"],
+    ["acme.de", "acme.de"],
+    ["bücher.de", "xn--bcher-kva.de"],
+    ["ａｃｍｅ．ｃｏｍ", "acme.com"],
+    ["acme。com", "acme.com"],
+    ["(acme.com)", "acme.com"],
+    ["<jane@acme.com>", "acme.com"],
+    ['"https://www.acme.com/"', "acme.com"],
+    ["gmailacme.com", "gmailacme.com"],
+    ["liveperson.com", "liveperson.com"],
+    ["yahoo-acme.de", "yahoo-acme.de"],
+    ["xn--bcher-kva.de", "xn--bcher-kva.de"],
+  ])("reads %j as %s", (input, expected) => {
+    expect(normalizeDomain(input)).toBe(expected);
+  });
+
+  it.each([
+    ["an IPv4 address", "192.168.0.1"],
+    ["an IPv4 URL", "http://10.0.0.1:8080/login"],
+    ["an IPv6 address", "[2001:db8::1]"],
+    ["an empty field", ""],
+    ["blanks", "   "],
+    ["a placeholder", "N/A"],
+    ["a word", "none"],
+    ["a bare suffix", "co.uk"],
+    ["an unknown suffix", "acme.notarealtld"],
+    ["a single label", "localhost"],
+    ["text with spaces", "see account notes"],
+    ["a scheme alone", "https://"],
+    ["an address with no domain", "jane@"],
+  ])("rejects %s", (_, input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "gmail.com",
+    "jane@googlemail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "hotmail.com",
+    "hotmail.fr",
+    "outlook.com",
+    "live.com",
+    "aol.com",
+    "icloud.com",
+    "me.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "qq.com",
+    "163.com",
+    "zoho.com",
+    "fastmail.com",
+    "hey.com",
+  ])("rejects the free-mail domain %s", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "acme.wixsite.com/home",
+    "https://www.squarespace.com/acme",
+    "acme.squarespace.com",
+    "acme.wordpress.com",
+    "acme.blogspot.com",
+    "acme.github.io",
+    "agency.github.io/client-site",
+    "acme.herokuapp.com",
+    "acme.netlify.app",
+    "acme.us.com",
+    "https://www.linkedin.com/company/acme",
+    "facebook.com/acme",
+  ])("rejects %s, which many companies share", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it(
+    "is idempotent on its own output",
+    () => {
+      const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,12}[a-z0-9])?$/);
+      const suffix = fc.constantFrom("com", "co.uk", "de", "io", "com.au", "fr", "xn--p1ai");
+      const website = fc
+        .tuple(
+          fc.constantFrom("", "http://", "https://", "HTTPS://www."),
+          fc.array(label, { maxLength: 2 }),
+          label,
+          suffix,
+          fc.constantFrom("", "/", "/about?x=1", ":8080/#top"),
+        )
+        .map(
+          ([scheme, subdomains, name, tld, tail]) =>
+            `${scheme}${[...subdomains, name].join(".")}.${tld}${tail}`,
+        );
+      fc.assert(
+        fc.property(fc.oneof(website, fc.string(), fc.webUrl()), (input) => {
+          const once = normalizeDomain(input);
+          if (once !== null) expect(normalizeDomain(once)).toBe(once);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it("reads the same domain from every spelling of the same website", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "http://", "https://", "HTTPS://"),
+        fc.constantFrom("", "www.", "WWW.", "shop.", "eu.shop."),
+        fc.constantFrom("", "/", "/about?x=1", ":8080/#top", "."),
+        (scheme, subdomain, tail) => {
+          expect(normalizeDomain(`${scheme}${subdomain}acme.co.uk${tail}`)).toBe("acme.co.uk");
+        },
+      ),
+    );
+  });
+});
+
+describe("accountDomains", () => {
+  it("reads several domains from one field, whatever the separator", () => {
+    expect(accountDomains(["acme.com, acme.de; acme.fr | acme.it  www.acme.es\nacme.nl"])).toEqual([
+      "acme.com",
+      "acme.de",
+      "acme.es",
+      "acme.fr",
+      "acme.it",
+      "acme.nl",
+    ]);
+  });
+
+  it("reads several website fields, deduplicated and sorted", () => {
+    expect(
+      accountDomains(["https://www.zeta.io", "shop.acme.co.uk", "acme.co.uk/contact", "ZETA.IO"]),
+    ).toEqual(["acme.co.uk", "zeta.io"]);
+  });
+
+  it("finds the domain in an address with a display name", () => {
+    expect(accountDomains(["Jane Doe <jane@acme.com>"])).toEqual(["acme.com"]);
+  });
+
+  it("drops free mail and garbage but keeps the company domain beside them", () => {
+    expect(accountDomains(["jane@gmail.com", "n/a", "192.168.1.1", "jane@acme.com"])).toEqual(["acme.com"]);
+  });
+
+  it("keeps country domains apart, as different registrable domains", () => {
+    expect(accountDomains(["acme.de", "acme.com"])).toEqual(["acme.com", "acme.de"]);
+  });
+
+  it(
+    "reads a field holding several values as each value on its own",
+    () => {
+      const value = fc.constantFrom(
+        "acme.com",
+        "https://www.Acme.de/x?a=1",
+        "jane@gmail.com",
+        "zeta.io",
+        "",
+        "n/a",
+        "bücher.de",
+      );
+      const separator = fc.constantFrom(",", ";", "|", " ", "\t", "\n", ", ", " ; ", "\u00a0", "\u3000", "");
+      const field = fc
+        .tuple(fc.array(fc.tuple(separator, value), { maxLength: 4 }), separator)
+        .map(([pairs, end]) => `${pairs.map(([before, v]) => before + v).join("")}${end}`);
+      fc.assert(
+        fc.property(field, (text) => {
+          const each = text.split(/[\s,;|]+/).map((v) => normalizeDomain(v));
+          const expected = [...new Set(each.filter((d) => d !== null))].sort();
+          expect(accountDomains([text])).toEqual(expected);
+        }),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it("returns nothing for an account with no usable website", () => {
+    expect(accountDomains([])).toEqual([]);
+    expect(accountDomains(["", "gmail.com", "unknown"])).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { isAscii } from "./ascii";
+import { isNonCompanyLabel, NON_COMPANY_DOMAINS } from "./non-company-domains";
+import { parseWebsite } from "./website";
+
+// Zero-width characters survive copy-paste from web pages and trim() keeps them.
+const INVISIBLE = /[\u200b-\u200d\u2060]/g;
+// What Asian keyboards type for "." in a host name, as IDNA reads it; NFKC maps the full-width one.
+const IDEOGRAPHIC_FULL_STOPS = /[\u3002\uff61]/g;
+// Quotes and brackets around a value: "<jane@acme.com>", "(acme.com)", "'acme.com'".
+const WRAPPING = /^["'(<[{]+|["')>\]}]+$/g;
+const SEPARATOR = /[\s,;|]/;
+const SEPARATORS = /[\s,;|]+/;
+
+/**
+ * The registrable domain ("acme.co.uk") that one CRM Website/Domain value points at, or null when
+ * it names no company: an IP address, garbage, an unknown suffix, a private-section host or a
+ * shared domain such as free mail. Internationalised domains come back in their ASCII (punycode)
+ * form so both spellings match.
+ *
+ * Hosts under a suffix from the public suffix list's private section (acme.github.io,
+ * acme.herokuapp.com, acme.wixsite.com, acme.us.com) are rejected outright rather than reduced to
+ * a registrable domain:
+ * - reduced the ICANN way, every tenant collapses to the platform (github.io, us.com), so any two
+ *   of its customers would "share a domain": a false positive;
+ * - kept per tenant, the tenant label still isn't one company: a GitHub user or a Wix account often
+ *   hosts several clients' sites under paths (agency.github.io/client-a).
+ * A miss is cheap next to a false positive, and these accounts still get the name fallback.
+ */
+export function normalizeDomain(input: string): string | null {
+  const ascii = isAscii(input);
+  const text = unwrap(ascii ? input.trim() : foldUnicode(input).trim());
+  if (text === "") return null;
+  const parsed = parseWebsite(text);
+  if (parsed.domain === null || parsed.isPrivate || !parsed.isIcann) return null;
+  if (isNonCompanyLabel(parsed.domainWithoutSuffix!)) return null;
+  // Only a value that was not ASCII can have a host that is not.
+  const domain = ascii || isAscii(parsed.domain) ? parsed.domain : toAscii(parsed.domain);
+  if (domain === null || NON_COMPANY_DOMAINS.has(domain)) return null;
+  return domain;
+}
+
+/**
+ * Every company domain found in an account's website fields, deduplicated and sorted. One field
+ * may hold several values separated by commas, semicolons, pipes or whitespace.
+ */
+export function accountDomains(websites: readonly string[]): string[] {
+  const domains: string[] = [];
+  for (const field of websites) {
+    if (holdsSeveralValues(field)) for (const value of field.split(SEPARATORS)) addDomain(domains, value);
+    else addDomain(domains, field);
+  }
+  // Returned at its exact size: an array grown by push keeps room for 16 entries (over 100 bytes
+  // wasted), and a match index keeps one of these per account.
+  if (domains.length < 2) return domains.length === 0 ? [] : [domains[0]!];
+  return domains.sort().slice();
+}
+
+/**
+ * Whether the trimmed field has a separator in it: `SEPARATOR.test(field.trim())`, without the
+ * copy and the regular expression for the ASCII fields nearly all are. Most fields hold one value,
+ * which then skips the split and its array.
+ */
+function holdsSeveralValues(field: string): boolean {
+  let seenValue = false;
+  let blankAfterValue = false;
+  for (let i = 0; i < field.length; i++) {
+    const code = field.charCodeAt(i);
+    if (code > 127) return SEPARATOR.test(field.trim());
+    if (code === 44 /* , */ || code === 59 /* ; */ || code === 124 /* | */) return true;
+    if (code === 32 || (code >= 9 && code <= 13)) blankAfterValue = seenValue;
+    else if (blankAfterValue) return true;
+    else seenValue = true;
+  }
+  return false;
+}
+
+function addDomain(domains: string[], value: string): void {
+  const domain = normalizeDomain(value);
+  if (domain !== null && !domains.includes(domain)) domains.push(domain);
+}
+
+function foldUnicode(input: string): string {
+  return input.normalize("NFKC").replace(INVISIBLE, "").replace(IDEOGRAPHIC_FULL_STOPS, ".");
+}
+
+function unwrap(value: string): string {
+  // Checking the ends first keeps the regular expression off the common path.
+  const isWrapped =
+    value.length > 0 && (isWrapper(value.charCodeAt(0)) || isWrapper(value.charCodeAt(value.length - 1)));
+  return isWrapped ? value.replace(WRAPPING, "") : value;
+}
+
+// " ' ( ) < > [ ] { }
+const WRAPPER_CODES: readonly number[] = [34, 39, 40, 41, 60, 62, 91, 93, 123, 125];
+
+function isWrapper(code: number): boolean {
+  return WRAPPER_CODES.includes(code);
+}
+
+// The WHATWG URL parser is the IDNA (UTS #46) implementation that every JavaScript runtime ships.
+function toAscii(domain: string): string | null {
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return null;
+  }
+}

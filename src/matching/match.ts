@@ -1,0 +1,269 @@
+import { addSlot, deleteSlot, type SlotMultiMap } from "./multimap";
+import { type CompanyName, NAME_MATCH_THRESHOLD, nameMatchConfidence, parseCompanyName } from "./name";
+import { keySignature, nameSignature } from "./name-signature";
+
+/** One organisation's account, ready to match. */
+export interface MatchableAccount {
+  readonly id: string;
+  readonly name: string;
+  /** Registrable company domains, already normalised (see `accountDomains`). */
+  readonly domains: readonly string[];
+  /**
+   * `parseCompanyName(name)`, when the caller already has it: an organisation matched against
+   * several partners then parses each name once, not once per partner.
+   */
+  readonly companyName?: CompanyName;
+}
+
+/** A left-hand account and a right-hand account that look like the same company. */
+export interface AccountMatch {
+  readonly leftId: string;
+  readonly rightId: string;
+  readonly method: "domain" | "name";
+  /** 0..1: how sure we are that the two accounts are the same company. */
+  readonly confidence: number;
+  /** The shared domain, or the shared name key. */
+  readonly matchedOn: string;
+}
+
+/** Both accounts list exactly the same domains. */
+export const SAME_DOMAINS_CONFIDENCE = 0.99;
+/** Every domain of one account is among the other's (a group site plus country sites). */
+export const CONTAINED_DOMAINS_CONFIDENCE = 0.98;
+/**
+ * Each account also lists a domain the other lacks: still the same registrable domain, but the
+ * overlap may be a shared brand, a reseller or a parent company's site.
+ */
+export const OVERLAPPING_DOMAINS_CONFIDENCE = 0.95;
+
+/**
+ * One organisation's accounts, indexed by domain and by name, to match the other organisation's
+ * accounts against one at a time. `add` replaces an account with the same id, so an edited account
+ * is re-added rather than removed first.
+ */
+export interface MatchIndex {
+  readonly size: number;
+  add(account: MatchableAccount): void;
+  /** Returns whether an account with that id was indexed. */
+  remove(id: string): boolean;
+  /** The indexed accounts matching `account`, strongest first; `account` is the left side. */
+  matchOne(account: MatchableAccount): AccountMatch[];
+}
+
+/**
+ * Accounts sit in the slots of parallel arrays, and the maps hold slot numbers: see `SlotMultiMap`.
+ *
+ * Names matter only where a name match is possible: when at least one of the two accounts has no
+ * usable website. They are filed under their signature (see `nameSignature`) and parsed in full
+ * only when an account of the other side carries the same one. Accounts without a website are
+ * filed as they are added; accounts with one only when the first left-hand account without a
+ * website asks for them.
+ */
+export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): MatchIndex {
+  const indexed: (MatchableAccount | undefined)[] = [];
+  // Parsed names, filled in as they are needed.
+  const names: (CompanyName | undefined)[] = [];
+  // The signature each account is filed under by name, or NOT_FILED.
+  const signatures: number[] = [];
+  const freeSlots: number[] = [];
+  const slotById = new Map<string, number>();
+  const byDomain: SlotMultiMap<string> = new Map();
+  const withoutDomainByName: SlotMultiMap<number> = new Map();
+  let withDomainByName: SlotMultiMap<number> | null = null;
+
+  function nameAt(slot: number): CompanyName {
+    let name = names[slot];
+    if (name === undefined) {
+      name = parseCompanyName(indexed[slot]!.name);
+      names[slot] = name;
+    }
+    return name;
+  }
+
+  function fileByName(map: SlotMultiMap<number>, slot: number, signature: number): void {
+    signatures[slot] = signature;
+    addSlot(map, signature, slot);
+  }
+
+  function fileWithDomainByName(map: SlotMultiMap<number>, slot: number): void {
+    const name = names[slot];
+    fileByName(map, slot, name === undefined ? nameSignature(indexed[slot]!.name) : keySignature(name.key));
+  }
+
+  function withDomainIndexedByName(): SlotMultiMap<number> {
+    if (withDomainByName === null) {
+      withDomainByName = new Map();
+      for (let slot = 0; slot < indexed.length; slot++) {
+        if (indexed[slot] !== undefined && indexed[slot]!.domains.length > 0)
+          fileWithDomainByName(withDomainByName, slot);
+      }
+    }
+    return withDomainByName;
+  }
+
+  function add(account: MatchableAccount): void {
+    remove(account.id);
+    const slot = freeSlots.pop() ?? indexed.length;
+    indexed[slot] = account;
+    names[slot] = account.companyName;
+    signatures[slot] = NOT_FILED;
+    slotById.set(account.id, slot);
+    for (const domain of account.domains) addSlot(byDomain, domain, slot);
+    if (account.domains.length > 0) {
+      if (withDomainByName !== null) fileWithDomainByName(withDomainByName, slot);
+    } else {
+      const name = nameAt(slot);
+      if (name.strength > 0) fileByName(withoutDomainByName, slot, keySignature(name.key));
+    }
+  }
+
+  function remove(id: string): boolean {
+    const slot = slotById.get(id);
+    if (slot === undefined) return false;
+    const account = indexed[slot]!;
+    slotById.delete(id);
+    for (const domain of account.domains) deleteSlot(byDomain, domain, slot);
+    if (signatures[slot] !== NOT_FILED) {
+      deleteSlot(
+        account.domains.length > 0 ? withDomainByName! : withoutDomainByName,
+        signatures[slot]!,
+        slot,
+      );
+    }
+    indexed[slot] = undefined;
+    names[slot] = undefined;
+    freeSlots.push(slot);
+    return true;
+  }
+
+  // Plain loops calling helpers, no closures: this runs once per account of every import.
+  function matchOne(account: MatchableAccount): AccountMatch[] {
+    const matches: AccountMatch[] = [];
+    for (const domain of account.domains) {
+      const found = byDomain.get(domain);
+      if (found === undefined) continue;
+      if (typeof found === "number") addDomainMatch(matches, account, indexed[found]!);
+      else for (const slot of found) addDomainMatch(matches, account, indexed[slot]!);
+    }
+    // Two different websites mean two different companies, whatever their names say: an account
+    // with a website meets by name only accounts without one.
+    if (account.domains.length > 0) {
+      if (withoutDomainByName.size > 0) {
+        const signature =
+          account.companyName === undefined
+            ? nameSignature(account.name)
+            : keySignature(account.companyName.key);
+        const found = withoutDomainByName.get(signature);
+        if (found !== undefined) addNameMatches(matches, account, companyNameOf(account), found);
+      }
+    } else {
+      const name = companyNameOf(account);
+      if (name.strength > 0) {
+        const signature = keySignature(name.key);
+        addNameMatches(matches, account, name, withoutDomainByName.get(signature));
+        addNameMatches(matches, account, name, withDomainIndexedByName().get(signature));
+      }
+    }
+    if (matches.length > 1) matches.sort(strongestFirst);
+    return matches;
+  }
+
+  function addNameMatches(
+    matches: AccountMatch[],
+    left: MatchableAccount,
+    name: CompanyName,
+    found: number | number[] | undefined,
+  ): void {
+    if (found === undefined) return;
+    if (typeof found === "number") addNameMatch(matches, left, name, indexed[found]!, nameAt(found));
+    else for (const slot of found) addNameMatch(matches, left, name, indexed[slot]!, nameAt(slot));
+  }
+
+  for (const account of accounts) add(account);
+  return {
+    get size() {
+      return slotById.size;
+    },
+    add,
+    remove,
+    matchOne,
+  };
+}
+
+const NOT_FILED = -1;
+
+function companyNameOf(account: MatchableAccount): CompanyName {
+  return account.companyName ?? parseCompanyName(account.name);
+}
+
+/** Every match between two organisations' account lists, grouped by left account in input order. */
+export function matchAll(
+  left: Iterable<MatchableAccount>,
+  right: Iterable<MatchableAccount>,
+): AccountMatch[] {
+  const index = createMatchIndex(right);
+  const matches: AccountMatch[] = [];
+  for (const account of left) {
+    for (const match of index.matchOne(account)) matches.push(match);
+  }
+  return matches;
+}
+
+function addDomainMatch(matches: AccountMatch[], left: MatchableAccount, candidate: MatchableAccount): void {
+  // A candidate sharing several domains is found once per domain: report it once.
+  if (left.domains.length > 1 && includesRight(matches, candidate.id)) return;
+  matches.push(domainMatch(left, candidate));
+}
+
+function addNameMatch(
+  matches: AccountMatch[],
+  left: MatchableAccount,
+  name: CompanyName,
+  candidate: MatchableAccount,
+  candidateName: CompanyName,
+): void {
+  const confidence = nameMatchConfidence(name, candidateName);
+  if (confidence < NAME_MATCH_THRESHOLD) return;
+  matches.push({
+    leftId: left.id,
+    rightId: candidate.id,
+    method: "name",
+    confidence,
+    matchedOn: name.key,
+  });
+}
+
+function domainMatch(left: MatchableAccount, right: MatchableAccount): AccountMatch {
+  if (left.domains.length === 1 && right.domains.length === 1) {
+    const matchedOn = left.domains[0]!;
+    return {
+      leftId: left.id,
+      rightId: right.id,
+      method: "domain",
+      confidence: SAME_DOMAINS_CONFIDENCE,
+      matchedOn,
+    };
+  }
+  const shared = left.domains.filter((domain) => right.domains.includes(domain));
+  const sharedCount = new Set(shared).size;
+  const leftCount = new Set(left.domains).size;
+  const rightCount = new Set(right.domains).size;
+  const confidence =
+    sharedCount === leftCount && sharedCount === rightCount
+      ? SAME_DOMAINS_CONFIDENCE
+      : sharedCount === Math.min(leftCount, rightCount)
+        ? CONTAINED_DOMAINS_CONFIDENCE
+        : OVERLAPPING_DOMAINS_CONFIDENCE;
+  // The alphabetically first shared domain, so both directions of a match name the same one.
+  const matchedOn = shared.sort()[0]!;
+  return { leftId: left.id, rightId: right.id, method: "domain", confidence, matchedOn };
+}
+
+function includesRight(matches: readonly AccountMatch[], rightId: string): boolean {
+  for (const match of matches) if (match.rightId === rightId) return true;
+  return false;
+}
+
+function strongestFirst(a: AccountMatch, b: AccountMatch): number {
+  return b.confidence - a.confidence || (a.rightId < b.rightId ? -1 : a.rightId > b.rightId ? 1 : 0);
+}

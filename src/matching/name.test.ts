@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { NAME_MATCH_THRESHOLD, nameKey, nameMatchConfidence, parseCompanyName } from "./name";
+
+function confidence(a: string, b: string): number {
+  return nameMatchConfidence(parseCompanyName(a), parseCompanyName(b));
+}
+
+describe("nameKey", () => {
+  it.each([
+    ["folds case", "ACME", "acme"],
+    ["strips accents", "Société Générale", "societe generale"],
+    ["spells out letters with no accent to strip", "Ørsted Straße", "orsted strasse"],
+    ["trims and collapses blanks", "  Acme   Rocket  ", "acme rocket"],
+    ["drops a leading The", "The Boring Company", "boring"],
+    ["keeps The when it is the whole name", "The", "the"],
+    ["reads & as and", "Johnson & Johnson", "johnson and johnson"],
+    ["reads + as and", "Johnson+Johnson", "johnson and johnson"],
+    ["drops punctuation", "Yahoo! (Europe)", "yahoo europe"],
+    ["joins across apostrophes", "McDonald’s", "mcdonalds"],
+    ["joins dotted initials", "J.P. Morgan", "jp morgan"],
+    ["splits hyphenated words", "Coca-Cola", "coca cola"],
+    ["keeps a legal-form word that is the whole name", "Limited", "limited"],
+    ["keeps a legal-form word inside the name", "Inc Magazine", "inc magazine"],
+  ])("%s: %j → %j", (_, name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+
+  it.each([
+    "Acme Inc",
+    "Acme Inc.",
+    "Acme, Inc.",
+    "Acme Incorporated",
+    "Acme LLC",
+    "Acme L.L.C.",
+    "Acme Ltd",
+    "Acme Ltd.",
+    "Acme Limited",
+    "Acme GmbH",
+    "Acme AG",
+    "Acme S.A.",
+    "Acme SA",
+    "Acme S.A.S.",
+    "Acme SAS",
+    "Acme SARL",
+    "Acme B.V.",
+    "Acme BV",
+    "Acme N.V.",
+    "Acme NV",
+    "Acme PLC",
+    "Acme Pty Ltd",
+    "Acme Co.",
+    "Acme Corp",
+    "Acme Corporation",
+    "Acme Company",
+    "Acme KK",
+    "Acme S.p.A.",
+    "Acme Oy",
+    "Acme AB",
+    "Acme A/S",
+    "Acme ApS",
+    "Acme Co., Ltd.",
+    "Acme GmbH & Co. KG",
+    "Acme & Co",
+    "Acme Private Limited",
+    "Acme S.A. de C.V.",
+    "Acme Sp. z o.o.",
+    "Acme AB (publ)",
+    "The Acme Company",
+  ])("strips the legal form from %j", (name) => {
+    expect(nameKey(name)).toBe("acme");
+  });
+});
+
+describe("parseCompanyName", () => {
+  it("reports the stripped legal forms under one code per form", () => {
+    expect(parseCompanyName("Acme, Inc.").legalForms).toEqual(["inc"]);
+    expect(parseCompanyName("ACME Incorporated").legalForms).toEqual(["inc"]);
+    expect(parseCompanyName("Acme GmbH & Co. KG").legalForms).toEqual(["kg", "co", "gmbh"]);
+    expect(parseCompanyName("Acme").legalForms).toEqual([]);
+  });
+});
+
+describe("nameMatchConfidence", () => {
+  it.each([
+    ["Acme, Inc.", "ACME Incorporated"],
+    ["The Boring Company", "Boring Co"],
+    ["Johnson & Johnson", "Johnson and Johnson"],
+    ["Société Générale S.A.", "Societe Generale"],
+    ["Delta Air Lines, Inc.", "DELTA AIR LINES"],
+    ["IBM", "IBM Corp"],
+  ])("matches %j with %j", (a, b) => {
+    expect(confidence(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
+    expect(confidence(b, a)).toBe(confidence(a, b));
+  });
+
+  it.each([
+    ["Delta Air Lines", "Delta Faucet"],
+    ["Apple Inc", "Apple Leisure Group"],
+    ["American Airlines", "American Express"],
+    ["United Airlines", "United Health Group"],
+    ["Marlin Industries", "Merlin Industries"],
+    ["Acme", "Acme Rocket"],
+  ])("never matches %j with %j", (a, b) => {
+    expect(confidence(a, b)).toBe(0);
+  });
+
+  it.each([
+    ["two-letter names", "HP Inc", "HP"],
+    ["one-letter names", "X Corp", "X, Inc."],
+    ["a single generic word", "Global Ltd", "Global Inc"],
+    ["a single generic word", "Solutions", "Solutions LLC"],
+    ["a single generic word", "The Group", "Group"],
+    ["a single generic word", "Consulting GmbH", "Consulting"],
+    ["only generic words", "Global Consulting Group", "Global Consulting Group"],
+    ["only numbers", "1&1", "1 & 1"],
+    ["empty names", "", " - "],
+  ])("never matches %s: %j with %j", (_, a, b) => {
+    expect(confidence(a, b)).toBe(0);
+  });
+
+  it("trusts a longer name more than a single short word", () => {
+    expect(confidence("Johnson & Johnson", "Johnson and Johnson")).toBeGreaterThan(
+      confidence("Acme Inc", "Acme"),
+    );
+    expect(confidence("Boring Co", "The Boring Company")).toBeGreaterThan(confidence("Acme Inc", "Acme"));
+  });
+
+  it("drops one-word names with conflicting legal forms below the threshold", () => {
+    expect(confidence("Acme GmbH", "Acme Inc")).toBeLessThan(NAME_MATCH_THRESHOLD);
+  });
+
+  it("still matches longer names with conflicting legal forms, less confidently", () => {
+    const conflicting = confidence("Johnson Controls GmbH", "Johnson Controls Inc");
+    expect(conflicting).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
+    expect(conflicting).toBeLessThan(confidence("Johnson Controls Inc", "Johnson Controls"));
+  });
+
+  it("does not count a missing legal form as a conflict", () => {
+    expect(confidence("Acme GmbH", "Acme")).toBe(confidence("Acme GmbH", "Acme GmbH"));
+  });
+});

@@ -1,0 +1,18 @@
+/** The complementarity score: why a partner in an account is worth a rep's intro request, in plain words. */
+export { rankPartners } from "./rank";
+export {
+  AccountContext,
+  Classification,
+  OpenNeed,
+  PartnerPresence,
+  PartnerProfile,
+  PartnerScore,
+  PartnerTrack,
+  PartnerTrackRecord,
+  type ScoreInput,
+  Trait,
+  TraitScore,
+  VendorSolutionMap,
+} from "./schemas";
+export { CLASSIFICATION_THRESHOLDS, scorePartner, TRAIT_WEIGHTS } from "./score";
+export { SOLUTION_AREAS, SolutionArea, type SolutionAreaInfo } from "./solution-areas";

@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Relationship } from "../contract/accounts";
+import { scoreInput } from "./arbitraries";
+import type { PartnerTrackRecord, ScoreInput, Trait } from "./schemas";
+import { CLASSIFICATION_THRESHOLDS, combineTraits, scorePartner } from "./score";
+import type { SolutionArea } from "./solution-areas";
+
+const TRAITS: Trait[] = ["completeness", "overlap", "willingness"];
+// Scores are sums and products of floats; a raise may only "lower" them by rounding noise.
+const ROUNDING = 1e-12;
+
+const withRecord = (input: ScoreInput, change: Partial<PartnerTrackRecord>): ScoreInput => ({
+  ...input,
+  trackRecord: { ...input.trackRecord, ...change },
+});
+
+const STRONGER: Record<Relationship | "null", Relationship> = {
+  null: "prospect",
+  prospect: "opportunity",
+  opportunity: "customer",
+  customer: "customer",
+};
+
+interface Raise {
+  trait: Trait;
+  apply: (input: ScoreInput) => ScoreInput;
+}
+
+/** Each way one trait's inputs can only get better, leaving the other traits' inputs alone. */
+const raises: fc.Arbitrary<Raise> = fc.oneof(
+  fc.nat().map(
+    (pick): Raise => ({
+      trait: "completeness",
+      // Offer one more area the vendor leaves to partners in every account.
+      apply: (input) => {
+        const everywhere = (input.vendor?.leavesToPartners ?? []).filter(
+          (need) => !need.industries?.length && !need.segments?.length && !need.regions?.length,
+        );
+        const need = everywhere[pick % Math.max(everywhere.length, 1)];
+        if (!need) return input;
+        return {
+          ...input,
+          partner: { ...input.partner, solutionAreas: [...input.partner.solutionAreas, need.area] },
+        };
+      },
+    }),
+  ),
+  fc.constant<Raise>({
+    trait: "completeness",
+    // Stop offering areas that only duplicate what the vendor covers.
+    apply: (input) => {
+      const open = new Set(input.vendor?.leavesToPartners.map((need) => need.area));
+      const duplicate = (area: SolutionArea) => !!input.vendor?.covers.includes(area) && !open.has(area);
+      const solutionAreas = input.partner.solutionAreas.filter((area) => !duplicate(area));
+      return { ...input, partner: { ...input.partner, solutionAreas } };
+    },
+  }),
+  fc.constant<Raise>({
+    trait: "overlap",
+    apply: (input) => ({
+      ...input,
+      presence: { relationship: STRONGER[input.presence.relationship ?? "null"] },
+    }),
+  }),
+  fc.constant<Raise>({
+    trait: "overlap",
+    apply: (input) => {
+      const { sharedCustomers, sharedCustomersInTarget } = input.trackRecord;
+      return withRecord(input, {
+        sharedCustomers: sharedCustomers + 1,
+        sharedCustomersInTarget: sharedCustomersInTarget === null ? null : sharedCustomersInTarget + 1,
+      });
+    },
+  }),
+  fc.constant<Raise>({
+    trait: "overlap",
+    // One shared customer outside our target segments turns out to be inside them.
+    apply: (input) => {
+      const { sharedCustomers, sharedCustomersInTarget } = input.trackRecord;
+      if (sharedCustomersInTarget === null) return input;
+      return withRecord(input, {
+        sharedCustomersInTarget: Math.min(sharedCustomers, sharedCustomersInTarget + 1),
+      });
+    },
+  }),
+  fc.constant<Raise>({
+    trait: "willingness",
+    apply: (input) => withRecord(input, { introsAccepted: input.trackRecord.introsAccepted + 1 }),
+  }),
+  fc.constant<Raise>({
+    trait: "willingness",
+    apply: (input) =>
+      withRecord(input, { introsDeclined: Math.max(0, input.trackRecord.introsDeclined - 1) }),
+  }),
+  fc.constant<Raise>({
+    trait: "willingness",
+    apply: (input) =>
+      withRecord(input, {
+        introsExpiredUnanswered: Math.max(0, input.trackRecord.introsExpiredUnanswered - 1),
+      }),
+  }),
+  fc.double({ min: 0, max: 1, noNaN: true }).map(
+    (factor): Raise => ({
+      trait: "willingness",
+      apply: (input) => {
+        const hours = input.trackRecord.medianResponseHours;
+        return withRecord(input, { medianResponseHours: hours === null ? null : hours * factor });
+      },
+    }),
+  ),
+  fc.constant<Raise>({
+    trait: "willingness",
+    apply: (input) => ({ ...input, partner: { ...input.partner, coSellOptIn: true } }),
+  }),
+);
+
+describe("scorePartner", () => {
+  it("keeps every part and the total within [0, 1]", () => {
+    fc.assert(
+      fc.property(scoreInput, (input) => {
+        const score = scorePartner(input);
+        for (const value of [...TRAITS.map((trait) => score[trait].score), score.total]) {
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it("never lowers a trait or the total when one trait's inputs get better", () => {
+    fc.assert(
+      fc.property(scoreInput, raises, (input, raise) => {
+        const before = scorePartner(input);
+        const after = scorePartner(raise.apply(input));
+        expect(after[raise.trait].score).toBeGreaterThanOrEqual(before[raise.trait].score - ROUNDING);
+        expect(after.total).toBeGreaterThanOrEqual(before.total - ROUNDING);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("calls a partner adjacent exactly when a trait is under its threshold, and names those traits", () => {
+    fc.assert(
+      fc.property(scoreInput, (input) => {
+        const score = scorePartner(input);
+        const short = TRAITS.filter((trait) => score[trait].score < CLASSIFICATION_THRESHOLDS[trait]);
+        expect(score.shortfall).toEqual(short);
+        expect(score.classification).toBe(short.length === 0 ? "complementary" : "adjacent");
+        expect(score.summary).toMatch(short.length === 0 ? /^Complementary: \S/ : /^Adjacent: \S/);
+      }),
+    );
+  });
+
+  it("explains every part in one plain sentence, never with raw numbers from the formula", () => {
+    fc.assert(
+      fc.property(scoreInput, (input) => {
+        const score = scorePartner(input);
+        for (const text of [...TRAITS.map((trait) => score[trait].explanation), score.summary]) {
+          expect(text).toMatch(/^[A-Z]/);
+          expect(text).not.toMatch(/\n|\d\.\d|undefined|null|NaN|Infinity/);
+        }
+      }),
+    );
+  });
+
+  it("is deterministic and leaves its input untouched", () => {
+    fc.assert(
+      fc.property(scoreInput, (input) => {
+        const copy = structuredClone(input);
+        expect(scorePartner(input)).toEqual(scorePartner(copy));
+        expect(input).toEqual(copy);
+      }),
+    );
+  });
+});
+
+describe("combineTraits", () => {
+  const unit = fc.double({ min: 0, max: 1, noNaN: true });
+
+  it("stays within [0, 1] and never drops when any one trait rises", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ completeness: unit, overlap: unit, willingness: unit }),
+        fc.constantFrom(...TRAITS),
+        unit,
+        (scores, trait, higher) => {
+          const total = combineTraits(scores);
+          const raised = combineTraits({ ...scores, [trait]: Math.max(scores[trait], higher) });
+          expect(total).toBeGreaterThanOrEqual(0);
+          expect(total).toBeLessThanOrEqual(1);
+          expect(raised).toBeGreaterThanOrEqual(total);
+        },
+      ),
+    );
+  });
+
+  it("reaches 1 only when every trait is perfect", () => {
+    expect(combineTraits({ completeness: 1, overlap: 1, willingness: 1 })).toBe(1);
+    expect(combineTraits({ completeness: 1, overlap: 1, willingness: 0.9 })).toBeLessThan(1);
+  });
+});

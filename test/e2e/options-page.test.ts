@@ -1,0 +1,146 @@
+import { createServer } from "node:net";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAxe } from "./axe";
+import { type Stack, startStack } from "./harness";
+import { ACME_ID, seedBasics, VENDOR_REP } from "./seed";
+import { sidebarOf } from "./sidebar";
+
+/** A loopback port nothing listens on: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("options page and popup", () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await seedBasics(stack.database.db);
+    stack.crm.setAccounts("salesforce-lightning", [
+      { id: ACME_ID, name: "Acme Corporation", website: "https://www.acme.com" },
+    ]);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function fillSignIn(page: Page, serverUrl: string, password = VENDOR_REP.password) {
+    await page.getByLabel("Server URL").fill(serverUrl);
+    await page.getByLabel("Email").fill(VENDOR_REP.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async function openOptions(): Promise<Page> {
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.optionsUrl);
+    await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+    return page;
+  }
+
+  it("the sidebar says the rep is signed out, and its Sign in link opens the options page", async () => {
+    const page = await stack.browser.context.newPage();
+    await page.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));
+    const sidebar = sidebarOf(page);
+    await sidebar.getByText("You're signed out.").waitFor();
+
+    const opened = stack.browser.context.waitForEvent("page");
+    await sidebar.getByRole("link", { name: "Sign in" }).click();
+    const options = await opened;
+    await options.waitForURL(stack.optionsUrl);
+    await options.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+    await options.close();
+    await page.close();
+  });
+
+  it("says so when the server address is not a full URL, on the field itself", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, "cosell.example.com");
+    const serverUrl = page.getByLabel("Server URL");
+    await page.getByText("Enter the server's full address, starting with https://").waitFor();
+    expect(await serverUrl.getAttribute("aria-invalid")).toBe("true");
+    expect(await serverUrl.evaluate((input) => input === document.activeElement)).toBe(true);
+    // The error is part of the field's description, so a screen reader reads it with the field.
+    const description = await serverUrl.evaluate((input) =>
+      (input.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(" "),
+    );
+    expect(description).toContain("Enter the server's full address");
+    await page.close();
+  });
+
+  it("says so when no server answers at the address", async () => {
+    const page = await openOptions();
+    const address = `http://127.0.0.1:${await closedPort()}`;
+    await fillSignIn(page, address);
+    await page
+      .getByRole("alert")
+      .getByText(`Can't reach a cosell-lens server at ${address}. Check the address and your connection.`)
+      .waitFor();
+    await page.close();
+  });
+
+  it("says so when the password is wrong", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, stack.api.url, "not the password");
+    await page.getByRole("alert").getByText("Wrong email or password. Check both and try again.").waitFor();
+    expect(await page.getByRole("heading", { name: "Signed in" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("has no serious or critical accessibility violations, with errors showing, in light and dark", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, "cosell.example.com");
+    await page.getByText("Enter the server's full address").waitFor();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const report = await runAxe(page);
+      expect(report.violations, `${colorScheme} mode`).toEqual([]);
+      expect(report.checkedElements).toBeGreaterThan(5);
+    }
+    await page.close();
+  });
+
+  it("signs in, says who, where and on which server, syncs from the popup, and signs out", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, stack.api.url);
+    await page.getByRole("heading", { name: "Signed in" }).waitFor();
+    const facts = await page.locator("dl").innerText();
+    for (const fact of ["Riley Rep", VENDOR_REP.email, "Northwind Analytics", "Sales rep", stack.api.url]) {
+      expect(facts).toContain(fact);
+    }
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect((await runAxe(page)).violations, `signed in, ${colorScheme} mode`).toEqual([]);
+    }
+
+    const popup = await stack.browser.context.newPage();
+    await popup.goto(stack.popupUrl);
+    await popup.getByText("Signed in as Riley Rep at Northwind Analytics.").waitFor();
+    await popup.getByRole("button", { name: "Sync now" }).click();
+    await popup
+      .getByRole("status")
+      .getByText(/^Synced at \d{1,2}:\d{2}/)
+      .waitFor();
+    expect((await runAxe(popup)).violations).toEqual([]);
+    await popup.close();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+    await page.getByRole("status").getByText("You're signed out.").waitFor();
+
+    const crmPage = await stack.browser.context.newPage();
+    await crmPage.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));
+    await sidebarOf(crmPage).getByText("You're signed out.").waitFor();
+    await crmPage.close();
+    await page.close();
+  });
+});

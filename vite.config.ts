@@ -1,0 +1,53 @@
+import { crx } from "@crxjs/vite-plugin";
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vitest/config";
+import manifest from "./manifest.json" with { type: "json" };
+
+// One file builds the extension (crxjs reads manifest.json) and configures the test projects.
+// The test projects do not extend the root config, so unit tests never load the crxjs plugin.
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifest as never })],
+  build: {
+    outDir: "dist/chrome",
+    emptyOutDir: true,
+    target: "chrome120",
+    // Readable stack traces from users' bug reports are worth the few bytes.
+    sourcemap: false,
+  },
+  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "extension/**/*.test.{ts,tsx}", "tools/**/*.test.ts"],
+          environment: "node",
+        },
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+      },
+      {
+        test: {
+          name: "server",
+          include: ["server/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["server/testing/global-setup.ts"],
+          // One shared database per worker; tests isolate themselves with their own organisations.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/e2e/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

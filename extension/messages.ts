@@ -26,11 +26,14 @@ import { Me } from "../src/contract/auth";
 import { AccountPartners } from "../src/contract/partners";
 import { UserSettings } from "../src/contract/sync";
 
+/**
+ * The account record a tab shows, as its URL names it. The background looks partners up by id
+ * only, so what the page renders (name, website) never needs to leave the tab, and the lookup can
+ * start before the CRM has rendered the record.
+ */
 const AccountOnPage = z.object({
   crm: z.enum(["salesforce-lightning", "salesforce-classic", "hubspot", "dynamics"]),
   recordId: z.string().min(1).max(255),
-  name: z.string().max(500).nullable(),
-  website: z.string().max(2048).nullable(),
 });
 export type AccountOnPage = z.infer<typeof AccountOnPage>;
 

@@ -19,7 +19,7 @@ describe("send", () => {
   it("throws a failure the message's answer does not include, such as a refused sender", async () => {
     await startBackground();
     const { send, MessageFailure } = await import("./send");
-    const account = { crm: "hubspot" as const, recordId: "42", name: null, website: null };
+    const account = { crm: "hubspot" as const, recordId: "42" };
 
     // The fake sends from an extension page; account lookups only come from CRM tabs.
     const failure = send("partners.forAccount", { account });

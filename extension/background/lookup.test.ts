@@ -131,7 +131,7 @@ describe("partners.forAccount", () => {
 
   it("refuses the lookup from an extension page, which has no account to show", async () => {
     const background = await startBackground();
-    const account = { crm: "hubspot" as const, recordId: "42", name: null, website: null };
+    const account = { crm: "hubspot" as const, recordId: "42" };
 
     expect(await background.send("partners.forAccount", { account }, { id: EXTENSION_ID })).toMatchObject({
       ok: false,

@@ -94,16 +94,11 @@ describe("the sidebar feature", () => {
     vi.unstubAllGlobals();
   });
 
-  it("looks partners up by record id at once, with what the page already shows", async () => {
+  it("looks partners up by record id at once, sending nothing the page shows", async () => {
     const feature = await createSidebarFeature(life.signal);
     feature.show(adapter, urlOf(ACME), new AbortController().signal);
     expect(sent.calls.find(([name]) => name === "partners.forAccount")?.[1]).toEqual({
-      account: {
-        crm: "salesforce-lightning",
-        recordId: ACME,
-        name: "Shown Account",
-        website: "shown.example",
-      },
+      account: { crm: "salesforce-lightning", recordId: ACME },
     });
     await settle();
     expect(shownPartners()).toEqual(["Bluefin Consulting"]);

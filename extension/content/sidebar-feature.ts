@@ -73,15 +73,9 @@ export async function createSidebarFeature(life: AbortSignal): Promise<SidebarFe
         }
       };
 
-      // The lookup goes by record id, so it starts at once: partners can paint before the CRM has
-      // finished rendering the record. What the page already shows goes along.
-      const early = adapter.readAccount(document, url);
-      const account: AccountOnPage = {
-        crm: adapter.crm,
-        recordId,
-        name: early?.name ?? null,
-        website: early?.website ?? null,
-      };
+      // The lookup goes by record id, so it starts before anything reads the page: partners can
+      // paint before the CRM has finished rendering the record.
+      const account: AccountOnPage = { crm: adapter.crm, recordId };
       // A push is newer than the answer to a lookup that was already under way when it came.
       let answers = 0;
       const lookup = async () => {

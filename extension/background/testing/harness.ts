@@ -59,7 +59,7 @@ export async function startBackground(api: FakeApi = createFakeApi()): Promise<B
       return send("sync.now", {});
     },
     lookUp(recordId, { tabId = 1, crm = "salesforce-lightning" } = {}) {
-      const account = { crm, recordId, name: null, website: null };
+      const account = { crm, recordId };
       return send("partners.forAccount", { account }, contentSender(tabId));
     },
     async cacheSize() {

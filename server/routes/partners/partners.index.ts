@@ -7,27 +7,29 @@ import { SharedCustomerCounts, scoreAndRank } from "../../scoring";
 import { type PartnerOverlapRow, toPartnerInAccount } from "../../sync/partner-overlaps";
 import { partnersInAccount } from "./partners.routes";
 
+type AccountRow = { account_id: string; crm_id: string; account_name: string } & AccountContext;
+
 export function partnersRoutes() {
   const sharedCustomers = new SharedCustomerCounts();
   return createRouter().openapi(partnersInAccount, async (c) => {
     const { crmId } = c.req.valid("query");
     const result = await c.get("scoped")(async (tx): Promise<AccountPartners> => {
-      const [account] = await rows<{ id: string; crm_id: string; name: string } & AccountContext>(
+      // One row per partner overlap, or a single row with no overlap when none is shared; none at
+      // all when the caller has no such account. See migration 0010 for why it is a function.
+      const found = await rows<AccountRow & Partial<PartnerOverlapRow>>(
         tx,
-        sql`select id, crm_id, name, industry, segment, region from accounts where crm_id = ${crmId}`,
+        sql`select * from account_partners(${crmId})`,
       );
+      const [account] = found;
       if (!account) return { account: null, partners: [] };
-      const found = await rows<PartnerOverlapRow>(
-        tx,
-        sql`select * from partner_overlaps where account_id = ${account.id} order by confidence desc, partner_name, overlap_id`,
-      );
+      const overlaps = found.filter((row): row is AccountRow & PartnerOverlapRow => row.overlap_id != null);
       return {
-        account: { id: account.id, crmId: account.crm_id, name: account.name },
+        account: { id: account.account_id, crmId: account.crm_id, name: account.account_name },
         partners: await scoreAndRank(
           tx,
           c.get("caller").orgId,
           account,
-          found.map(toPartnerInAccount),
+          overlaps.map(toPartnerInAccount),
           sharedCustomers,
         ),
       };

@@ -9,10 +9,9 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncResponse } from "../src/contract/sync";
 import { readConfig } from "./config";
-import type { Database } from "./db/client";
 import { upsertAccounts } from "./mapping/accounts";
 import { partnerAccount, partneredOrgs } from "./routes/sync/sync.fixtures";
-import { openTestDatabase } from "./testing/database";
+import { useTestDatabase } from "./testing/database";
 import { PASSWORD } from "./testing/fixtures";
 
 const DATABASE_URL = readConfig().DATABASE_URL;
@@ -22,18 +21,16 @@ if (!DATABASE_URL) {
   it.skip("two API processes share tokens and the sync feed (needs PostgreSQL: set DATABASE_URL)", () => {});
 } else {
   describe("two API processes on one PostgreSQL", () => {
-    let database: Database;
+    const database = useTestDatabase();
     const servers: ApiProcess[] = [];
 
     beforeAll(async () => {
-      database = await openTestDatabase();
       // One after the other, so a failure to start leaves only processes afterAll knows about.
       servers.push(await startApiProcess(DATABASE_URL));
       servers.push(await startApiProcess(DATABASE_URL));
     });
     afterAll(async () => {
       await Promise.all(servers.map((server) => server.stop()));
-      await database?.close();
     });
 
     it("deliver a change made through one process on the other's sync feed", async () => {

@@ -4,21 +4,18 @@ import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "../db/client";
 import { auditLog, partnerProfiles } from "../db/schema";
-import { openTestDatabase } from "../testing/database";
+import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
 import { registerProfileCommands } from "./profiles";
 
-let database: Database;
+const database = useTestDatabase();
 let files: string;
 beforeAll(async () => {
-  database = await openTestDatabase();
   files = await mkdtemp(join(tmpdir(), "cosell-cli-profiles-"));
 });
 afterAll(async () => {
   await rm(files, { recursive: true, force: true });
-  await database.close();
 });
 
 /** Runs one CLI command on the test database: what it printed, what it complained about, whether it failed. */

@@ -1,22 +1,16 @@
 import { createReadStream } from "node:fs";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
-import { type Database, rows } from "../db/client";
-import { openTestDatabase } from "../testing/database";
+import { rows } from "../db/client";
+import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
 import { ImportSupersededError, importAccountsCsv, KEPT_ERRORS } from "./import";
 
 const fixture = (name: string) =>
   createReadStream(new URL(`../../test/fixtures/csv/${name}`, import.meta.url));
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 async function* csv(lines: Iterable<string>) {
   for (const line of lines) yield `${line}\n`;

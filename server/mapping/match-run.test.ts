@@ -1,21 +1,15 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AccountInput } from "../../src/contract/accounts";
 import { matchAll } from "../../src/matching";
 import { createPartnership } from "../admin/organisations";
-import { type Database, rows } from "../db/client";
-import { openTestDatabase } from "../testing/database";
+import { rows } from "../db/client";
+import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
 import { upsertAccounts } from "./accounts";
 import { runMatching } from "./match-run";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 async function partneredOrgs() {
   const left = await createTestOrg(database, "Left");

@@ -1,27 +1,22 @@
 /** The complementarity score in the account lookup, assembled from what each organisation stored. */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AccountInput } from "../../src/contract/accounts";
 import type { AccountPartners } from "../../src/contract/partners";
 import { createPartnership } from "../admin/organisations";
-import type { Database } from "../db/client";
 import { introRequests, sharingRules } from "../db/schema";
 import { upsertAccounts } from "../mapping/accounts";
 import { runMatching } from "../mapping/match-run";
-import { openTestDatabase } from "../testing/database";
+import { useTestDatabase } from "../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../testing/fixtures";
 import { writeProfile } from "./profiles";
 import { writeSolutionMap } from "./solution-map";
 
-let database: Database;
+const database = useTestDatabase();
 let client: TestApp;
-beforeAll(async () => {
-  database = await openTestDatabase();
+beforeAll(() => {
   client = testApp(database);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 const account = (crmId: string, name: string, website: string, extra: Partial<AccountInput> = {}) =>

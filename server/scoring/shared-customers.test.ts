@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
-import type { Database } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { upsertAccounts } from "../mapping/accounts";
 import { runMatching } from "../mapping/match-run";
-import { openTestDatabase } from "../testing/database";
+import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
 import { SharedCustomerCounts } from "./shared-customers";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 const customer = (crmId: string, website: string) => ({
   crmId,

@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, rows } from "../../db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rows } from "../../db/client";
 import { handleError } from "../../http/errors";
-import { openTestDatabase } from "../../testing/database";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 import { importFixture } from "../partnerships/scenario.fixtures";
 import { csvBody } from "./csv-body";
 
-let database: Database;
+const database = useTestDatabase();
 let client: TestApp;
-beforeAll(async () => {
-  database = await openTestDatabase();
+beforeAll(() => {
   client = testApp(database);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 async function orgWithTokens() {

@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuditEntry, AuditPage } from "../../../src/contract/audit";
 import { createPartnership } from "../../admin/organisations";
-import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
-import { openTestDatabase } from "../../testing/database";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 async function readAll(client: TestApp, token: string, limit: number) {
   const pages: AuditPage[] = [];

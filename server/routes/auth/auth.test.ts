@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
-import { openTestDatabase } from "../../testing/database";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, PASSWORD, signInAs, testApp } from "../../testing/fixtures";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 describe("sign-in", () => {
   it("returns a token that identifies the user, their organisation and role", async () => {

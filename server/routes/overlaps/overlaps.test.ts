@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Overlap, OverlapList } from "../../../src/contract/overlaps";
-import { type Database, rows } from "../../db/client";
-import { openTestDatabase } from "../../testing/database";
+import { rows } from "../../db/client";
+import { useTestDatabase } from "../../testing/database";
 import { type TestApp, testApp } from "../../testing/fixtures";
 import { importFixture, mappingScenario } from "../partnerships/scenario.fixtures";
 
-let database: Database;
+const database = useTestDatabase();
 let client: TestApp;
 let scenario: Awaited<ReturnType<typeof mappingScenario>>;
 beforeAll(async () => {
-  database = await openTestDatabase();
   client = testApp(database);
   scenario = await mappingScenario(database, client);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 async function overlapsOf(token: string, query = ""): Promise<Overlap[]> {

@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SyncResponse } from "../../../src/contract/sync";
-import { type Database, rows } from "../../db/client";
-import { openTestDatabase } from "../../testing/database";
+import { rows } from "../../db/client";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 import { mappingScenario, PARTNER_SHARE, rawGet, UNSHARED_BY_PARTNER } from "./scenario.fixtures";
 
-let database: Database;
+const database = useTestDatabase();
 let client: TestApp;
 let scenario: Awaited<ReturnType<typeof mappingScenario>>;
 beforeAll(async () => {
-  database = await openTestDatabase();
   client = testApp(database);
   scenario = await mappingScenario(database, client);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 /** Reads the whole sync feed from the start (or from `cursor`), returning every page's text. */

@@ -1,18 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
-import { openTestDatabase } from "../../testing/database";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 
-let database: Database;
+const database = useTestDatabase();
 let client: TestApp;
-beforeAll(async () => {
-  database = await openTestDatabase();
+beforeAll(() => {
   client = testApp(database);
-});
-afterAll(async () => {
-  await database.close();
 });
 
 const northwind = {

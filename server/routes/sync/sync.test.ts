@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { SyncResponse } from "../../../src/contract/sync";
 import { readConfig } from "../../config";
 import { type Database, openDatabase } from "../../db/client";
 import { introRequests, overlapCorrections, overlaps, partnerships, sharingRules } from "../../db/schema";
 import { upsertAccounts } from "../../mapping/accounts";
 import { runMatching } from "../../mapping/match-run";
-import { openTestDatabase } from "../../testing/database";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, testApp } from "../../testing/fixtures";
 import {
   account,
@@ -25,13 +25,7 @@ import {
   truth,
 } from "./sync.fixtures";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 const ids = (page: { overlaps: { overlapId: string }[] }) => page.overlaps.map((o) => o.overlapId);
 const tombstoneIds = (page: SyncResponse) => page.deleted.map((t) => t.id);

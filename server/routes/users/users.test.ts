@@ -1,17 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { teams, users } from "../../db/schema";
-import { openTestDatabase } from "../../testing/database";
+import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, testApp } from "../../testing/fixtures";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 /** An organisation whose manager and rep are in team "East" and whose partner rep is in "West". */
 async function orgWithTeams() {

@@ -24,7 +24,7 @@
 import * as z from "zod";
 import { Me } from "../src/contract/auth";
 import { AccountPartners } from "../src/contract/partners";
-import { UserSettings } from "../src/contract/sync";
+import { UserSettings } from "../src/contract/settings";
 
 /**
  * The account record a tab shows, as its URL names it. The background looks partners up by id

@@ -2,7 +2,7 @@
  * The user's settings: kept in the cache at once, so the sidebar never waits, and sent to the
  * server (PUT /v1/me/settings) so every browser of the user gets them through the sync feed.
  */
-import { UserSettings } from "../../src/contract/sync";
+import { UserSettings } from "../../src/contract/settings";
 import { changeSettings, readSettings, settleUpload } from "../cache/settings";
 import { ApiFailure, apiRequest } from "./api";
 import { loadSession } from "./session";

@@ -1,6 +1,7 @@
 /** What the cache knows about one account: its partners, from the sync feed or a server lookup. */
 import type { AccountPartners, PartnerInAccount } from "../../src/contract/partners";
-import type { SyncedOverlap } from "../../src/contract/sync";
+import type { ScoringBasis, SyncedOverlap } from "../../src/contract/sync";
+import { orderByScore, scorePartnersInAccount } from "../../src/scoring/in-account";
 import { type CacheOwner, type CacheWrite, cacheDb, SYNC_STATE, sameOwner, writeAsOwner } from "./db";
 import { accountRange, overlapsOfAccount, writeOverlaps } from "./overlaps";
 import { type StoredOverlap, validOverlaps } from "./stored-overlap";
@@ -23,8 +24,12 @@ export async function readAccount(owner: CacheOwner, crmId: string): Promise<Cac
   const stored = overlapsOfAccount(chunks, crmId);
   if (stored.length === 0 && !known) return null;
   const overlaps = validOverlaps(stored);
+  const first = overlaps[0]?.account;
   return {
-    data: { account: overlaps[0]?.account ?? known?.account ?? null, partners: bestFirst(overlaps) },
+    data: {
+      account: first ? { id: first.id, crmId: first.crmId, name: first.name } : (known?.account ?? null),
+      partners: bestFirst(overlaps, state.scoring),
+    },
     syncedAt: latest(state.lastSyncedAt, known?.checkedAt ?? null),
   };
 }
@@ -74,9 +79,13 @@ export async function rememberAccounts(tx: CacheWrite, removed: StoredOverlap[],
   );
 }
 
-/** The same order as the server's account lookup, so a refresh does not reshuffle the list. */
-function bestFirst(overlaps: SyncedOverlap[]): PartnerInAccount[] {
-  return overlaps
+/**
+ * The same order as the server's account lookup, so a refresh does not reshuffle the list. Partners
+ * known only from the sync feed have no score yet: with the feed's scoring basis, the whole account
+ * is scored here as the server would; without it, scored partners come first.
+ */
+function bestFirst(overlaps: SyncedOverlap[], basis: ScoringBasis | undefined): PartnerInAccount[] {
+  const partners = overlaps
     .sort(
       (a, b) =>
         b.match.confidence - a.match.confidence ||
@@ -84,6 +93,27 @@ function bestFirst(overlaps: SyncedOverlap[]): PartnerInAccount[] {
         compare(a.overlapId, b.overlapId),
     )
     .map(({ account: _account, ...partner }) => partner);
+  if (!basis || partners.every((partner) => partner.score)) return orderByScore(partners);
+  return scorePartnersInAccount(
+    {
+      vendor: basis.vendor,
+      profiles: new Map(basis.partners.map(({ profile }) => [profile.orgId, profile])),
+      trackRecords: new Map(basis.partners.map(({ profile, trackRecord }) => [profile.orgId, trackRecord])),
+    },
+    contextOf(overlaps),
+    partners,
+  );
+}
+
+/** Overlaps stored from an account lookup lack the account's context; synced ones carry it. */
+function contextOf(overlaps: SyncedOverlap[]) {
+  const synced = overlaps.find(({ account }) => account.industry ?? account.segment ?? account.region);
+  const account = synced?.account;
+  return {
+    industry: account?.industry ?? null,
+    segment: account?.segment ?? null,
+    region: account?.region ?? null,
+  };
 }
 
 function compare(a: string, b: string): number {

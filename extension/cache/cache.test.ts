@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { SyncResponse } from "../../src/contract/sync";
+import type { ScoringBasis, SyncResponse } from "../../src/contract/sync";
+import type { SolutionArea } from "../../src/scoring";
 import { syncedOverlap } from "../background/testing/fake-api";
 
 const alice = { serverUrl: "https://cosell.example", userId: "alice" };
@@ -16,6 +17,7 @@ function page(changes: Partial<SyncResponse>): SyncResponse {
     overlaps: [],
     deleted: [],
     settings: null,
+    scoring: null,
     ...changes,
   };
 }
@@ -117,6 +119,63 @@ describe("the offline cache", () => {
     const names = (await cache.readAccount(alice, "A"))?.data.partners.map((partner) => partner.partner.name);
 
     expect(names).toEqual(["Alpha", "Beta", "Zeta"]);
+  });
+
+  it("scores an account it knows only from the feed, with the feed's scoring basis, best partner first", async () => {
+    await cache.claimCache(alice);
+    const account = { ...syncedOverlap(1, "A").account, industry: "Retail", segment: "mid_market" as const };
+    const consultancy = { ...syncedOverlap(1, "A", "Consultancy"), account };
+    // The surer match, so that only the scores can put the consultancy first.
+    const reseller = {
+      ...syncedOverlap(2, "A", "Reseller"),
+      account,
+      match: { method: "domain" as const, confidence: 0.99, matchedOn: "a.example" },
+    };
+    const basisOf = (overlap: typeof consultancy, solutionAreas: SolutionArea[], introsAccepted: number) => ({
+      profile: {
+        orgId: overlap.partner.id,
+        name: overlap.partner.name,
+        solutionAreas,
+        track: "complementary" as const,
+        coSellOptIn: true,
+      },
+      trackRecord: {
+        introsAccepted,
+        introsDeclined: 0,
+        introsExpiredUnanswered: 0,
+        medianResponseHours: 12,
+        sharedCustomers: 40,
+        sharedCustomersInTarget: 30,
+      },
+    });
+    const scoring: ScoringBasis = {
+      vendor: {
+        covers: ["analytics"],
+        leavesToPartners: [{ area: "implementation_services" }],
+        target: { segments: ["mid_market"], industries: [], regions: [] },
+      },
+      partners: [basisOf(reseller, ["analytics"], 0), basisOf(consultancy, ["implementation_services"], 9)],
+    };
+
+    await cache.applySyncPage(alice, page({ reset: true, overlaps: [reseller, consultancy], scoring }), NOW);
+    // A later page without a basis keeps the last one.
+    await cache.applySyncPage(alice, page({ overlaps: [] }), NOW);
+
+    const partners = (await cache.readAccount(alice, "A"))?.data.partners;
+    expect(partners?.map((partner) => [partner.partner.name, partner.score?.classification])).toEqual([
+      ["Consultancy", "complementary"],
+      ["Reseller", "adjacent"],
+    ]);
+    expect(partners?.[0]?.score?.completeness.explanation).toMatch(/which our product leaves to partners/);
+  });
+
+  it("lists partners without a score when the feed sent no scoring basis", async () => {
+    await cache.claimCache(alice);
+    await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);
+
+    expect((await cache.readAccount(alice, "A"))?.data.partners.map((partner) => partner.score)).toEqual([
+      undefined,
+    ]);
   });
 
   it("empties itself when another user claims it, and keeps its data for the same user", async () => {

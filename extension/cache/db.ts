@@ -7,7 +7,8 @@
  * can never put the previous user's data back.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from "idb";
-import type { SyncedOverlap, UserSettings } from "../../src/contract/sync";
+import type { AccountPartners } from "../../src/contract/partners";
+import type { ScoringBasis, UserSettings } from "../../src/contract/sync";
 
 export interface CacheOwner {
   serverUrl: string;
@@ -22,6 +23,11 @@ export interface SyncState {
   lastSyncedAt: string | null;
   /** The number the next batch of chunks gets (see ./overlaps). */
   nextChunk: number;
+  /**
+   * What partners' scores depend on, as the feed last sent it: accounts known only from the feed
+   * are scored with it (see ./accounts). Absent in caches written before the feed carried it.
+   */
+  scoring?: ScoringBasis;
 }
 
 /** [partition, seq]: see ./overlaps. */
@@ -45,7 +51,7 @@ export interface DirectoryBucket {
 /** The server's answer about one account, remembered so that "no partners" also works offline. */
 export interface KnownAccount {
   crmId: string;
-  account: SyncedOverlap["account"] | null;
+  account: AccountPartners["account"];
   checkedAt: string;
 }
 

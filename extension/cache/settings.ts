@@ -2,7 +2,7 @@
  * The user's settings. They live in the cache so that they follow its owner: cleared on sign-out,
  * replaced when someone else signs in. Settings made while signed out carry over to the next owner.
  */
-import { UserSettings } from "../../src/contract/sync";
+import { UserSettings } from "../../src/contract/settings";
 import { type CacheWrite, cacheDb, type StoredSettings, USER_SETTINGS } from "./db";
 
 export async function readSettings(): Promise<StoredSettings> {

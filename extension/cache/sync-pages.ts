@@ -19,6 +19,7 @@ export async function applySyncPage(owner: CacheOwner, page: SyncPage, now: stri
       rememberAccounts(tx, removed, now),
       page.settings ? applyServerSettings(tx, page.settings) : undefined,
     ]);
+    if (page.scoring) state.scoring = page.scoring;
     state.cursor = page.cursor;
     if (!page.hasMore) state.lastSyncedAt = now;
     return page.reset || page.overlaps.length > 0 || removed.length > 0 || page.settings !== null;

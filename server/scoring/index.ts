@@ -2,16 +2,12 @@
  * Server-side assembly of the complementarity score (src/scoring): it reads what the score needs
  * under the caller's row-level security, a fixed number of queries however many partners there are.
  */
-import type { Relationship } from "../../src/contract/accounts";
 import type { PartnerInAccount } from "../../src/contract/partners";
 import {
   type AccountContext,
-  type PartnerProfile,
   type PartnerScore,
-  type PartnerTrackRecord,
-  rankPartners,
-  scorePartner,
-  type VendorSolutionMap,
+  type ScoringBasis,
+  scorePartnersInAccount,
 } from "../../src/scoring";
 import type { Tx } from "../db/client";
 import { type NamedOrg, readProfiles } from "./profiles";
@@ -21,13 +17,7 @@ import { readTrackRecords } from "./track-record";
 
 export { SharedCustomerCounts } from "./shared-customers";
 
-/** What the score of the caller's partners depends on beyond the account itself. */
-export interface ScoringBasis {
-  vendor: VendorSolutionMap | null;
-  profiles: Map<string, PartnerProfile>;
-  trackRecords: Map<string, PartnerTrackRecord>;
-}
-
+/** What the scores of the caller's partners depend on beyond the account itself. */
 export async function loadScoringBasis(
   tx: Tx,
   callerOrgId: string,
@@ -43,40 +33,9 @@ export async function loadScoringBasis(
   };
 }
 
-/** `partner` must be one of those the basis was loaded for. */
-export function scoreInAccount(
-  basis: ScoringBasis,
-  account: AccountContext,
-  partner: NamedOrg,
-  relationship: Relationship | null,
-): PartnerScore {
-  return scorePartner({
-    partner: basis.profiles.get(partner.id)!,
-    vendor: basis.vendor,
-    account,
-    presence: { relationship },
-    trackRecord: basis.trackRecords.get(partner.id)!,
-  });
-}
-
-const STRENGTH: Readonly<Record<Relationship, number>> = { customer: 3, opportunity: 2, prospect: 1 };
-const strengthOf = (relationship: Relationship | null) => (relationship ? STRENGTH[relationship] : 0);
-
-/** A partner can match one account through several of its own; its strongest relationship counts. */
-function strongestPresence(partners: readonly Omit<PartnerInAccount, "score">[]) {
-  const present = new Map<string, { org: NamedOrg; relationship: Relationship | null }>();
-  for (const { partner, relationship } of partners) {
-    const seen = present.get(partner.id);
-    if (!seen || strengthOf(relationship) > strengthOf(seen.relationship)) {
-      present.set(partner.id, { org: partner, relationship });
-    }
-  }
-  return [...present.values()];
-}
-
 /**
  * Scores the partners present in one of the caller's accounts and orders them best first (see
- * rankPartners); a partner's several matches stay together, in the order they came.
+ * scorePartnersInAccount).
  */
 export async function scoreAndRank<T extends Omit<PartnerInAccount, "score">>(
   tx: Tx,
@@ -84,20 +43,9 @@ export async function scoreAndRank<T extends Omit<PartnerInAccount, "score">>(
   account: AccountContext,
   partners: readonly T[],
   sharedCustomers: SharedCustomerCounts,
-): Promise<Array<T & { score: PartnerScore }>> {
+): Promise<Array<T & { score: PartnerScore | null }>> {
   if (partners.length === 0) return [];
-  const present = strongestPresence(partners);
-  const basis = await loadScoringBasis(
-    tx,
-    callerOrgId,
-    present.map(({ org }) => org),
-    sharedCustomers,
-  );
-  const ranked = rankPartners(
-    present.map(({ org, relationship }) => scoreInAccount(basis, account, org, relationship)),
-  );
-  const position = new Map(ranked.map((score, index) => [score.partnerOrgId, { score, index }]));
-  return partners
-    .map((partner) => ({ ...partner, score: position.get(partner.partner.id)!.score }))
-    .sort((a, b) => position.get(a.partner.id)!.index - position.get(b.partner.id)!.index);
+  const present = new Map(partners.map(({ partner }) => [partner.id, partner]));
+  const basis = await loadScoringBasis(tx, callerOrgId, [...present.values()], sharedCustomers);
+  return scorePartnersInAccount(basis, account, partners);
 }

@@ -23,9 +23,11 @@ export interface FeedPosition {
   afterOverlap?: string;
 }
 
-export type FeedPage = Omit<SyncResponse, "cursor"> & { position: FeedPosition };
+/** A page without its scoring basis, which the route adds when the page carries changes. */
+export type FeedPage = Omit<SyncResponse, "cursor" | "scoring"> & { position: FeedPosition };
 
-const SELECT_SYNCED_OVERLAPS = sql`select v.*, a.name as account_name
+const SELECT_SYNCED_OVERLAPS = sql`select v.*, a.name as account_name, a.industry as account_industry,
+    a.segment as account_segment, a.region as account_region
   from partner_overlaps v join accounts a on a.id = v.account_id`;
 
 /**

@@ -24,6 +24,9 @@ export interface PartnerOverlapRow {
 export interface SyncedOverlapRow extends PartnerOverlapRow {
   crm_id: string;
   account_name: string;
+  account_industry: string | null;
+  account_segment: SyncedOverlap["account"]["segment"];
+  account_region: string | null;
 }
 
 export function toPartnerInAccount(row: PartnerOverlapRow): PartnerInAccount {
@@ -43,6 +46,13 @@ export function toPartnerInAccount(row: PartnerOverlapRow): PartnerInAccount {
 export function toSyncedOverlap(row: SyncedOverlapRow): SyncedOverlap {
   return {
     ...toPartnerInAccount(row),
-    account: { id: row.account_id, crmId: row.crm_id, name: row.account_name },
+    account: {
+      id: row.account_id,
+      crmId: row.crm_id,
+      name: row.account_name,
+      industry: row.account_industry,
+      segment: row.account_segment,
+      region: row.account_region,
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** A user's own settings, stored as JSON in `user_settings` and synced to each of their browsers. */
 import { sql } from "drizzle-orm";
-import { UserSettings } from "../../src/contract/sync";
+import { UserSettings } from "../../src/contract/settings";
 import { rows, type Tx } from "../db/client";
 import type { TenantScope } from "../db/tenant";
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 // The schemas only: the extension bundles this contract, and needs no scoring code.
-import { PartnerScore } from "../scoring/schemas";
+import { PartnerScore } from "../scoring/partner-score";
 import { Relationship } from "./accounts";
 
 /** How the sidebar asks "which partners are in this account?". */

@@ -1,4 +1,5 @@
 /** The complementarity score: why a partner in an account is worth a rep's intro request, in plain words. */
+export { orderByScore, type Presence, type ScoringBasis, scorePartnersInAccount } from "./in-account";
 export { rankPartners } from "./rank";
 export {
   AccountContext,

@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { openDatabase } from "../../server/db/client";
 import type { Me } from "../../src/contract/auth";
-import type { SyncedOverlap, SyncResponse } from "../../src/contract/sync";
+import type { ScoringBasis, SyncedOverlap, SyncResponse } from "../../src/contract/sync";
 import { startApi } from "../../tools/api-server";
 import { buildExtension } from "../../tools/build-extension";
 import { chromiumPath, type ExtensionBrowser, launchWithExtension } from "../../tools/chromium";
@@ -69,9 +69,42 @@ function overlap(i: number): SyncedOverlap {
       confidence: 0.6 + (i % 40) / 100,
       matchedOn: `company${account}.com`,
     },
-    account: { id: uuid(3, account), crmId, name: `Company ${account}` },
+    account: {
+      id: uuid(3, account),
+      crmId,
+      name: `Company ${account}`,
+      industry: "Manufacturing",
+      segment: "mid_market",
+      region: "EMEA",
+    },
   };
 }
+
+/** What the first page of a full sync carries for scoring: the vendor's map and 50 partners. */
+const scoring: ScoringBasis = {
+  vendor: {
+    covers: ["analytics"],
+    leavesToPartners: [{ area: "implementation_services" }],
+    target: { segments: ["mid_market"], industries: [], regions: [] },
+  },
+  partners: Array.from({ length: 50 }, (_, p) => ({
+    profile: {
+      orgId: uuid(2, p),
+      name: `Partner ${p}`,
+      solutionAreas: ["implementation_services"],
+      track: "complementary" as const,
+      coSellOptIn: true,
+    },
+    trackRecord: {
+      introsAccepted: p,
+      introsDeclined: 1,
+      introsExpiredUnanswered: 0,
+      medianResponseHours: 20,
+      sharedCustomers: 100,
+      sharedCustomersInTarget: 40,
+    },
+  })),
+};
 
 /**
  * Every page serialised up front, so the server's own work stays out of the measurement. Ordered
@@ -91,6 +124,7 @@ function syncPages(total: number): string[] {
       overlaps: overlaps.slice(start, end),
       deleted: [],
       settings: start === 0 ? { sidebarCollapsed: false } : null,
+      scoring: start === 0 ? scoring : null,
     };
     pages.push(JSON.stringify(page));
   }
@@ -106,6 +140,7 @@ async function startFakeSyncServer(total: number) {
     overlaps: [],
     deleted: [],
     settings: null,
+    scoring: null,
   } satisfies SyncResponse);
   const me: Me = {
     user: { id: uuid(4, 1), email: "bench@example.test", name: "Bench" },

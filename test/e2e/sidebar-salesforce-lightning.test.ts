@@ -19,6 +19,12 @@ const LIGHTNING: CrmUnderTest = {
   hostileAccountId: "001Dn00000XsSzzIAX",
 };
 
+/**
+ * Initech, the Salesforce Classic account of the seed: the same record id in Lightning's URL, and
+ * an account that no other test of this file opens.
+ */
+const SYNCED_ONLY = { id: "001Dn00000InItC", name: "Initech", website: "https://www.initech.com" };
+
 /** Known to nobody: the server has no such account and the extension has never looked it up. */
 const NEWCOMER_ID = "001Dn00000NeWcOIAX";
 
@@ -28,6 +34,7 @@ describe("sidebar on Salesforce Lightning", () => {
   const stack = useSignedInStack(LIGHTNING, [
     { id: LONELY_ID, name: "Lonely Widgets", website: null },
     { id: NEWCOMER_ID, name: "Newcomer Ltd", website: "newcomer.example" },
+    SYNCED_ONLY,
   ]);
 
   sidebarScenarios(LIGHTNING, stack);
@@ -84,6 +91,21 @@ describe("sidebar on Salesforce Lightning", () => {
   });
 
   offlineScenario(LIGHTNING, stack);
+
+  it("explains each partner offline in an account it knows only from the last sync", async () => {
+    // Synced at sign-in and never opened before: its partners were never looked up one by one.
+    const page = await openAccount(stack(), LIGHTNING, SYNCED_ONLY.id);
+    const sidebar = sidebarOf(page);
+    await sidebar.getByText(/Offline — showing saved data from/).waitFor({ timeout: 20_000 });
+    expect(sorted(await partnerNames(sidebar))).toEqual(BOTH_PARTNERS);
+    for (const partner of BOTH_PARTNERS) {
+      const item = sidebar.getByRole("listitem", { name: partner });
+      await item.getByText("Why this partner").click();
+      await item.getByText(/^(Complementary|Adjacent)$/).waitFor();
+      await item.getByText(/^Overall fit \d+%$/).waitFor();
+    }
+    await page.close();
+  });
 
   it("offers Try again when an account is not saved and the server is down, and recovers", async () => {
     const page = await openAccount(stack(), LIGHTNING, NEWCOMER_ID);

@@ -37,7 +37,7 @@ export function syncedOverlap(n: number, crmId: string, partnerName = `Partner $
     partnerAccountName: `Account ${crmId}`,
     owner: null,
     match: { method: "domain", confidence: 0.9, matchedOn: `${crmId}.example` },
-    account: { id: uuid(n, 2), crmId, name: `Account ${crmId}` },
+    account: { id: uuid(n, 2), crmId, name: `Account ${crmId}`, industry: null, segment: null, region: null },
   };
 }
 
@@ -170,6 +170,7 @@ export function createFakeApi() {
       overlaps: page.map((id) => overlaps.get(id) as SyncedOverlap),
       deleted: [],
       settings: after === undefined ? (settings.get(userId) ?? { sidebarCollapsed: false }) : null,
+      scoring: null,
     };
   }
 
@@ -188,6 +189,7 @@ export function createFakeApi() {
       overlaps: overlapIds.flatMap((id) => overlaps.get(id) ?? []),
       deleted: overlapIds.filter((id) => !overlaps.has(id)).map((id) => ({ entity: "overlap" as const, id })),
       settings: page.some((change) => change.entity === "settings") ? (settings.get(userId) ?? null) : null,
+      scoring: null,
     };
   }
 

@@ -1,20 +1,28 @@
 import type { SyncResponse } from "../../../src/contract/sync";
 import { createRouter } from "../../http/router";
-import { readChangesSince, readFullSyncPage } from "../../sync/feed";
+import { SharedCustomerCounts } from "../../scoring";
+import { type FeedPage, readChangesSince, readFullSyncPage } from "../../sync/feed";
 import { decodeFeedCursor, encodeFeedCursor } from "../../sync/feed-cursor";
+import { readScoringBasis } from "../../sync/scoring-basis";
 import { syncFeed } from "./sync.routes";
 
 export function syncRoutes() {
+  const sharedCustomers = new SharedCustomerCounts();
   return createRouter().openapi(syncFeed, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const caller = c.get("caller");
     const from = cursor === undefined ? null : decodeFeedCursor(cursor, caller.userId);
-    const { position, ...page } = await c.get("scoped")((tx) => {
-      if (from === null) return readFullSyncPage(tx, caller, null, limit);
-      if (from.afterOverlap !== undefined) {
-        return readFullSyncPage(tx, caller, { seq: from.seq, afterOverlap: from.afterOverlap }, limit);
-      }
-      return readChangesSince(tx, caller, from.seq, limit);
+    const { position, ...page } = await c.get("scoped")(async (tx) => {
+      let read: FeedPage;
+      if (from === null) read = await readFullSyncPage(tx, caller, null, limit);
+      else if (from.afterOverlap !== undefined) {
+        read = await readFullSyncPage(tx, caller, { seq: from.seq, afterOverlap: from.afterOverlap }, limit);
+      } else read = await readChangesSince(tx, caller, from.seq, limit);
+      // The basis goes with the start of a full sync and with any change (an answered intro changes a
+      // partner's score without changing an overlap), so "nothing changed" stays a tiny response.
+      const changed =
+        read.reset || (from !== null && from.afterOverlap === undefined && read.position.seq > from.seq);
+      return { ...read, scoring: changed ? await readScoringBasis(tx, caller, sharedCustomers) : null };
     });
     const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };
     return c.json(body, 200);

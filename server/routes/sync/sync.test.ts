@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
+import type { PartnerInAccount } from "../../../src/contract/partners";
 import type { SyncResponse } from "../../../src/contract/sync";
+import { scorePartnersInAccount } from "../../../src/scoring";
 import { readConfig } from "../../config";
 import { type Database, openDatabase } from "../../db/client";
 import { introRequests, overlapCorrections, overlaps, partnerships, sharingRules } from "../../db/schema";
@@ -76,16 +78,23 @@ describe("full sync", () => {
   it("shapes each overlap like the account lookup, plus the caller's own account", async () => {
     const client = testApp(database);
     const { vendor, partner } = await partneredOrgs(database, { accounts: 1 });
+    await upsertAccounts(database.db, vendor.org.id, [
+      account(vendor, 1, { industry: "Retail", segment: "mid_market", region: "EMEA" }),
+    ]);
     const token = await signInAs(client, vendor.users.rep.email);
 
     const [synced] = (await syncPage(client, token)).overlaps;
     const lookup = await client.request("GET", `/v1/accounts/partners?crmId=${vendor.slug}-1`, { token });
 
     const { account: own, ...partnerInAccount } = synced!;
+    // The account's context goes along: its partners' scores depend on it.
     expect(own).toEqual({
       id: (lookup.body.account as { id: string }).id,
       crmId: `${vendor.slug}-1`,
       name: "Company 1",
+      industry: "Retail",
+      segment: "mid_market",
+      region: "EMEA",
     });
     // The lookup adds a score the feed leaves out; everything the feed sends must agree with it.
     expect(lookup.body.partners).toEqual([expect.objectContaining(partnerInAccount)]);
@@ -96,6 +105,34 @@ describe("full sync", () => {
       owner: { name: "Owner 1", email: null },
       match: { method: "domain" },
     });
+  });
+
+  it("carries what scores depend on, so the extension scores saved accounts exactly as the lookup does", async () => {
+    const client = testApp(database);
+    const { vendor, partner } = await partneredOrgs(database, { accounts: 2 });
+    const token = await signInAs(client, vendor.users.rep.email);
+
+    const first = await syncPage(client, token);
+    expect(first.scoring?.partners.map(({ profile }) => profile.orgId)).toEqual([partner.org.id]);
+    const lookup = await client.request("GET", `/v1/accounts/partners?crmId=${vendor.slug}-1`, { token });
+    const { account: own, ...synced } = first.overlaps.find((o) => o.account.crmId === `${vendor.slug}-1`)!;
+    const basis = first.scoring!;
+    const [scored] = scorePartnersInAccount(
+      {
+        vendor: basis.vendor,
+        profiles: new Map(basis.partners.map(({ profile }) => [profile.orgId, profile])),
+        trackRecords: new Map(basis.partners.map(({ profile, trackRecord }) => [profile.orgId, trackRecord])),
+      },
+      own,
+      [synced],
+    );
+    expect(scored!.score).toEqual((lookup.body.partners as PartnerInAccount[])[0]!.score);
+
+    // Nothing changed: the answer stays tiny. A change brings the basis again.
+    const idle = await syncPage(client, token, { cursor: first.cursor });
+    expect(idle.scoring).toBeNull();
+    await upsertAccounts(database.db, vendor.org.id, [account(vendor, 1, { name: "Company 1 Renamed" })]);
+    expect((await syncPage(client, token, { cursor: idle.cursor })).scoring).toEqual(basis);
   });
 
   it("leaves out what partners do not share", async () => {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
-import { UserSettings } from "../../../src/contract/sync";
+import { UserSettings } from "../../../src/contract/settings";
 import { UserList } from "../../../src/contract/users";
 import { bearerSecurity } from "../../http/router";
 

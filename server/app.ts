@@ -22,6 +22,7 @@ import { healthRoutes } from "./routes/health/health.index";
 import { signedInRouters } from "./routes/index";
 import { overlapsRoutes } from "./routes/overlaps/overlaps.index";
 import { partnershipsRoutes } from "./routes/partnerships/partnerships.index";
+import { SharedCustomerCounts } from "./scoring";
 
 export interface AppOptions {
   database: Database;
@@ -65,7 +66,8 @@ export function createApp(options: AppOptions) {
   app.use("/v1/*", async (c, next) => (c.req.path === "/v1/auth/sign-in" ? next() : signedIn(c, next)));
   app.route("/", authRoutes(auth));
 
-  for (const routes of signedInRouters) app.route("/", routes());
+  const services = { sharedCustomers: new SharedCustomerCounts() };
+  for (const routes of signedInRouters) app.route("/", routes(services));
   // Matching, imports and cross-tenant counts need the privileged mapping service.
   for (const routes of [accountsRoutes, overlapsRoutes, partnershipsRoutes]) app.route("/", routes(mapping));
 

@@ -1,7 +1,9 @@
 /**
  * The routers for signed-in callers. Each resource is one folder under server/routes; add its
  * router here. Every path under /v1 except sign-in requires a valid token (see server/app.ts).
+ * Each gets the app's shared services.
  */
+import type { SharedCustomerCounts } from "../scoring";
 import { auditRoutes } from "./audit/audit.index";
 import { importsRoutes } from "./imports/imports.index";
 import { meRoutes } from "./me/me.index";
@@ -10,6 +12,11 @@ import { profilesRoutes } from "./profiles/profiles.index";
 import { solutionMapRoutes } from "./solution-map/solution-map.index";
 import { syncRoutes } from "./sync/sync.index";
 import { usersRoutes } from "./users/users.index";
+
+export interface RouteServices {
+  /** One cache for the app, so the lookup and the sync feed score from the same counts. */
+  sharedCustomers: SharedCustomerCounts;
+}
 
 export const signedInRouters = [
   meRoutes,

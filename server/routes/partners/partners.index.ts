@@ -3,14 +3,14 @@ import type { AccountPartners } from "../../../src/contract/partners";
 import type { AccountContext } from "../../../src/scoring";
 import { rows } from "../../db/client";
 import { createRouter } from "../../http/router";
-import { SharedCustomerCounts, scoreAndRank } from "../../scoring";
+import { scoreAndRank } from "../../scoring";
 import { type PartnerOverlapRow, toPartnerInAccount } from "../../sync/partner-overlaps";
+import type { RouteServices } from "../index";
 import { partnersInAccount } from "./partners.routes";
 
 type AccountRow = { account_id: string; crm_id: string; account_name: string } & AccountContext;
 
-export function partnersRoutes() {
-  const sharedCustomers = new SharedCustomerCounts();
+export function partnersRoutes({ sharedCustomers }: RouteServices) {
   return createRouter().openapi(partnersInAccount, async (c) => {
     const { crmId } = c.req.valid("query");
     const result = await c.get("scoped")(async (tx): Promise<AccountPartners> => {

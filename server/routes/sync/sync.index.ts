@@ -1,13 +1,12 @@
 import type { SyncResponse } from "../../../src/contract/sync";
 import { createRouter } from "../../http/router";
-import { SharedCustomerCounts } from "../../scoring";
 import { type FeedPage, readChangesSince, readFullSyncPage } from "../../sync/feed";
 import { decodeFeedCursor, encodeFeedCursor } from "../../sync/feed-cursor";
 import { readScoringBasis } from "../../sync/scoring-basis";
+import type { RouteServices } from "../index";
 import { syncFeed } from "./sync.routes";
 
-export function syncRoutes() {
-  const sharedCustomers = new SharedCustomerCounts();
+export function syncRoutes({ sharedCustomers }: RouteServices) {
   return createRouter().openapi(syncFeed, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const caller = c.get("caller");

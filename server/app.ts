@@ -22,7 +22,7 @@ import { healthRoutes } from "./routes/health/health.index";
 import { signedInRouters } from "./routes/index";
 import { overlapsRoutes } from "./routes/overlaps/overlaps.index";
 import { partnershipsRoutes } from "./routes/partnerships/partnerships.index";
-import { SharedCustomerCounts } from "./scoring";
+import { ScoringBasisCache } from "./scoring/basis-cache";
 
 export interface AppOptions {
   database: Database;
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions) {
   app.use("/v1/*", async (c, next) => (c.req.path === "/v1/auth/sign-in" ? next() : signedIn(c, next)));
   app.route("/", authRoutes(auth));
 
-  const services = { sharedCustomers: new SharedCustomerCounts() };
+  const services = { scoringBasis: new ScoringBasisCache() };
   for (const routes of signedInRouters) app.route("/", routes(services));
   // Matching, imports and cross-tenant counts need the privileged mapping service.
   for (const routes of [accountsRoutes, overlapsRoutes, partnershipsRoutes]) app.route("/", routes(mapping));

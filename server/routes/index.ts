@@ -3,7 +3,7 @@
  * router here. Every path under /v1 except sign-in requires a valid token (see server/app.ts).
  * Each gets the app's shared services.
  */
-import type { SharedCustomerCounts } from "../scoring";
+import type { ScoringBasisCache } from "../scoring/basis-cache";
 import { auditRoutes } from "./audit/audit.index";
 import { importsRoutes } from "./imports/imports.index";
 import { meRoutes } from "./me/me.index";
@@ -14,8 +14,8 @@ import { syncRoutes } from "./sync/sync.index";
 import { usersRoutes } from "./users/users.index";
 
 export interface RouteServices {
-  /** One cache for the app, so the lookup and the sync feed score from the same counts. */
-  sharedCustomers: SharedCustomerCounts;
+  /** One for the app, so the lookup and the sync feed score from the same basis and counts. */
+  scoringBasis: ScoringBasisCache;
 }
 
 export const signedInRouters = [

@@ -32,20 +32,3 @@ export async function loadScoringBasis(
     trackRecords: await readTrackRecords(tx, callerOrgId, partnerOrgIds, vendor, sharedCustomers),
   };
 }
-
-/**
- * Scores the partners present in one of the caller's accounts and orders them best first (see
- * scorePartnersInAccount).
- */
-export async function scoreAndRank<T extends Omit<PartnerInAccount, "score">>(
-  tx: Tx,
-  callerOrgId: string,
-  account: AccountContext,
-  partners: readonly T[],
-  sharedCustomers: SharedCustomerCounts,
-): Promise<Array<T & { score: PartnerScore | null }>> {
-  if (partners.length === 0) return [];
-  const present = new Map(partners.map(({ partner }) => [partner.id, partner]));
-  const basis = await loadScoringBasis(tx, callerOrgId, [...present.values()], sharedCustomers);
-  return scorePartnersInAccount(basis, account, partners);
-}

@@ -192,6 +192,31 @@ describe("the partners in an account, scored", () => {
     });
   });
 
+  it("counts what changed since the last lookup at once, such as an intro answered in between", async () => {
+    const { vendor, consultancy } = await scenario();
+    const token = await signInAs(client, vendor.users.rep.email);
+    const before = await lookup(token, "V-1");
+    const withConsultancy = await database.db
+      .select({ partnershipId: introRequests.partnershipId })
+      .from(introRequests)
+      .where(eq(introRequests.toOrgId, consultancy.org.id))
+      .limit(1);
+
+    await database.db.insert(introRequests).values({
+      id: randomUUID(),
+      fromOrgId: vendor.org.id,
+      toOrgId: consultancy.org.id,
+      partnershipId: withConsultancy[0]!.partnershipId,
+      status: "accepted",
+      createdAt: new Date(Date.now() - 2 * HOUR),
+      respondedAt: new Date(Date.now() - HOUR),
+    });
+    const after = await lookup(token, "V-1");
+
+    expect(before.partners[0]?.score?.willingness.explanation).toMatch(/^Accepted 3 of 4 intros/);
+    expect(after.partners[0]?.score?.willingness.explanation).toMatch(/^Accepted 4 of 5 intros/);
+  });
+
   it("scores from the viewer's side: the partner looking at the same account sees its own picture", async () => {
     const { vendor, consultancy } = await scenario();
     // The consultancy sees the vendor in its accounts only once the vendor shares its overlaps.

@@ -1,26 +1,20 @@
 /**
  * The scoring basis the sync feed carries (see ScoringBasis in src/contract/sync.ts): the caller's
- * solution map and each partner's profile and track record, read the way the account lookup reads
- * them, so that the extension's scores for saved accounts match the server's.
+ * solution map and each partner's profile and track record, read as the account lookup reads them,
+ * so that the extension's scores for saved accounts match the server's.
  */
-import { sql } from "drizzle-orm";
 import type { ScoringBasis } from "../../src/contract/sync";
-import { rows, type Tx } from "../db/client";
+import type { Tx } from "../db/client";
 import type { TenantScope } from "../db/tenant";
-import { loadScoringBasis, type SharedCustomerCounts } from "../scoring";
-import type { NamedOrg } from "../scoring/profiles";
+import { readOrgScoringBasis } from "../scoring/basis-cache";
+import type { SharedCustomerCounts } from "../scoring/shared-customers";
 
 export async function readScoringBasis(
   tx: Tx,
   scope: TenantScope,
   sharedCustomers: SharedCustomerCounts,
 ): Promise<ScoringBasis> {
-  // Row-level security shows an organisation itself and its partners only.
-  const partners = await rows<NamedOrg>(
-    tx,
-    sql`select id, name from orgs where id <> ${scope.orgId} order by id`,
-  );
-  const basis = await loadScoringBasis(tx, scope.orgId, partners, sharedCustomers);
+  const basis = await readOrgScoringBasis(tx, scope.orgId, sharedCustomers);
   const vendor = basis.vendor;
   return {
     vendor: vendor && {
@@ -28,7 +22,7 @@ export async function readScoringBasis(
       leavesToPartners: vendor.leavesToPartners,
       target: vendor.target,
     },
-    partners: partners.map((partner) => {
+    partners: basis.partners.map((partner) => {
       const { orgId, name, solutionAreas, offerings, track, coSellOptIn } = basis.profiles.get(partner.id)!;
       return {
         profile: { orgId, name, solutionAreas, offerings, track, coSellOptIn },

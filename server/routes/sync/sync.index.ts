@@ -6,7 +6,7 @@ import { readScoringBasis } from "../../sync/scoring-basis";
 import type { RouteServices } from "../index";
 import { syncFeed } from "./sync.routes";
 
-export function syncRoutes({ sharedCustomers }: RouteServices) {
+export function syncRoutes({ scoringBasis }: RouteServices) {
   return createRouter().openapi(syncFeed, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const caller = c.get("caller");
@@ -21,7 +21,10 @@ export function syncRoutes({ sharedCustomers }: RouteServices) {
       // partner's score without changing an overlap), so "nothing changed" stays a tiny response.
       const changed =
         read.reset || (from !== null && from.afterOverlap === undefined && read.position.seq > from.seq);
-      return { ...read, scoring: changed ? await readScoringBasis(tx, caller, sharedCustomers) : null };
+      return {
+        ...read,
+        scoring: changed ? await readScoringBasis(tx, caller, scoringBasis.sharedCustomers) : null,
+      };
     });
     const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };
     return c.json(body, 200);

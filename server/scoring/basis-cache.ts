@@ -1,0 +1,62 @@
+/**
+ * Each organisation's scoring basis (its solution map, its partners' profiles and track records),
+ * kept between account lookups. Reading it takes several queries, and every account a rep opens
+ * needs it.
+ *
+ * A kept basis is used only while the organisation's sync feed has not moved past the position it
+ * was read at. Everything the basis depends on writes to that feed (migrations 0004 and 0007:
+ * solution maps, profiles, intro answers, sharing rules, overlaps), and feed positions follow
+ * commit order, so a lookup that sees no newer position than the kept basis's sees nothing the
+ * basis is missing, on any API process. The account lookup reads the position in the same
+ * statement as the account (migration 0011). A time to live bounds what the feed does not carry:
+ * the industry, segment and region of the organisation's own accounts, behind the in-target counts.
+ */
+import { sql } from "drizzle-orm";
+import type { ScoringBasis } from "../../src/scoring";
+import { rows, type Tx } from "../db/client";
+import { loadScoringBasis } from "./index";
+import type { NamedOrg } from "./profiles";
+import { SharedCustomerCounts } from "./shared-customers";
+
+const FIVE_MINUTES = 5 * 60_000;
+const MAX_ORGANISATIONS = 10_000;
+
+/** A basis for every partner of an organisation, with the partners it covers. */
+export interface OrgScoringBasis extends ScoringBasis {
+  partners: NamedOrg[];
+}
+
+/** Reads the caller's basis for all its partners, under its row-level security. */
+export async function readOrgScoringBasis(
+  tx: Tx,
+  orgId: string,
+  sharedCustomers: SharedCustomerCounts,
+): Promise<OrgScoringBasis> {
+  // Row-level security shows an organisation itself and its partners only.
+  const partners = await rows<NamedOrg>(tx, sql`select id, name from orgs where id <> ${orgId} order by id`);
+  return { ...(await loadScoringBasis(tx, orgId, partners, sharedCustomers)), partners };
+}
+
+export class ScoringBasisCache {
+  readonly #entries = new Map<string, { feedSeq: number; expiresAt: number; basis: OrgScoringBasis }>();
+  readonly sharedCustomers: SharedCustomerCounts;
+
+  constructor(
+    private readonly timeToLiveMs = FIVE_MINUTES,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sharedCustomers = new SharedCustomerCounts(timeToLiveMs, now);
+  }
+
+  /** The basis of `orgId`, whose feed the caller has seen up to `feedSeq`. */
+  async read(tx: Tx, orgId: string, feedSeq: number): Promise<OrgScoringBasis> {
+    const kept = this.#entries.get(orgId);
+    if (kept && feedSeq <= kept.feedSeq && kept.expiresAt > this.now()) return kept.basis;
+    const basis = await readOrgScoringBasis(tx, orgId, this.sharedCustomers);
+    // Re-inserted, so the map's order is oldest first and eviction drops the oldest.
+    this.#entries.delete(orgId);
+    this.#entries.set(orgId, { feedSeq, expiresAt: this.now() + this.timeToLiveMs, basis });
+    if (this.#entries.size > MAX_ORGANISATIONS) this.#entries.delete(this.#entries.keys().next().value!);
+    return basis;
+  }
+}

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
+import { rows } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
@@ -45,6 +47,22 @@ describe("ScoringBasisCache", () => {
     await offers(["security", "training"]);
     now = 60_000;
     expect(await areasAt(11)).toEqual(["security", "training"]);
+  });
+
+  it("is told the feed position of the caller's own organisation, never another's", async () => {
+    const { vendor, partner } = await partnered();
+    const positionOf = (org: typeof vendor) =>
+      withTenant(database.db, { orgId: org.org.id, userId: org.users.rep.id }, async (tx) => {
+        const [row] = await rows<{ seq: string }>(tx, sql`select feed_position() as seq`);
+        return Number(row!.seq);
+      });
+    const before = await positionOf(vendor);
+    // A change for the partner only: newer than anything in the vendor's feed.
+    await database.db.execute(
+      sql`select record_change(${partner.org.id}::uuid, null, 'test', 'x', 'upsert')`,
+    );
+    expect(await positionOf(vendor)).toBe(before);
+    expect(await positionOf(partner)).toBeGreaterThan(before);
   });
 
   it("covers every partner, including one with nothing in common with the organisation yet", async () => {

@@ -41,7 +41,7 @@ export async function readFullSyncPage(
   from: Required<FeedPosition> | null,
   limit: number,
 ): Promise<FeedPage> {
-  const seq = from?.seq ?? (await latestSeq(tx, scope));
+  const seq = from?.seq ?? (await latestSeq(tx));
   const found = await rows<SyncedOverlapRow>(
     tx,
     sql`${SELECT_SYNCED_OVERLAPS}
@@ -132,10 +132,11 @@ async function scanChanges(tx: Tx, scope: TenantScope, seq: number, limit: numbe
   }
 }
 
-async function latestSeq(tx: Tx, scope: TenantScope): Promise<number> {
+async function latestSeq(tx: Tx): Promise<number> {
   const [row] = await rows<{ seq: string | number | null }>(
     tx,
-    sql`select max(seq) as seq from changes where org_id = ${scope.orgId}`,
+    // See migration 0011: under row-level security, max(seq) would read every change.
+    sql`select feed_position() as seq`,
   );
   return Number(row?.seq ?? 0);
 }

@@ -2,13 +2,7 @@
  * Server-side assembly of the complementarity score (src/scoring): it reads what the score needs
  * under the caller's row-level security, a fixed number of queries however many partners there are.
  */
-import type { PartnerInAccount } from "../../src/contract/partners";
-import {
-  type AccountContext,
-  type PartnerScore,
-  type ScoringBasis,
-  scorePartnersInAccount,
-} from "../../src/scoring";
+import type { ScoringBasis } from "../../src/scoring";
 import type { Tx } from "../db/client";
 import { type NamedOrg, readProfiles } from "./profiles";
 import type { SharedCustomerCounts } from "./shared-customers";

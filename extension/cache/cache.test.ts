@@ -169,6 +169,16 @@ describe("the offline cache", () => {
     expect(partners?.[0]?.score?.completeness.explanation).toMatch(/which our product leaves to partners/);
   });
 
+  it("takes a page whose scoring basis is malformed, without the basis", async () => {
+    const { SyncPage } = await import("./stored-overlap");
+    const malformed = { vendor: null, partners: [{ profile: { orgId: "not a uuid" }, trackRecord: {} }] };
+
+    const parsed = SyncPage.parse(page({ overlaps: [syncedOverlap(1, "A")], scoring: malformed as never }));
+
+    expect(parsed.scoring).toBeNull();
+    expect(parsed.overlaps).toHaveLength(1);
+  });
+
   it("lists partners without a score when the feed sent no scoring basis", async () => {
     await cache.claimCache(alice);
     await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);

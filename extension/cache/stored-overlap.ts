@@ -14,8 +14,14 @@ export const StoredOverlap = z.looseObject({
 });
 export type StoredOverlap = z.infer<typeof StoredOverlap>;
 
-/** One page of GET /v1/sync, checked as far as the cache needs. */
-export const SyncPage = SyncResponse.extend({ overlaps: z.array(StoredOverlap) });
+/**
+ * One page of GET /v1/sync, checked as far as the cache needs. A scoring basis that fails its check
+ * is dropped rather than the page: it costs the saved accounts their scores, not the sync.
+ */
+export const SyncPage = SyncResponse.extend({
+  overlaps: z.array(StoredOverlap),
+  scoring: SyncResponse.shape.scoring.catch(null),
+});
 export type SyncPage = z.infer<typeof SyncPage>;
 
 /** The overlaps that pass the contract's full check; the others are left out. */

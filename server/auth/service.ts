@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../src/contract/auth";
 import type { Db } from "../db/client";
-import { auditLog, sessions, users } from "../db/schema";
+import { auditLog, changes, sessions, users } from "../db/schema";
 import type { Caller } from "../http/env";
 import { ApiError } from "../http/errors";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -68,7 +68,16 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
     async authenticate(token) {
       if (!looksLikeToken(token)) return null;
       const [found] = await db
-        .select({ sessionId: sessions.id, userId: users.id, orgId: users.orgId, role: users.role })
+        .select({
+          sessionId: sessions.id,
+          userId: users.id,
+          orgId: users.orgId,
+          role: users.role,
+          // The newest change the user may see (as the changes' row-level security says), read
+          // off the (org_id, seq) index along with the token: it answers most syncs on its own.
+          feedSeq: sql<string | null>`(select c.seq from ${changes} c where c.org_id = ${users.orgId}
+            and (c.user_id is null or c.user_id = ${users.id}) order by c.seq desc limit 1)`,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
@@ -78,7 +87,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
             gt(sessions.expiresAt, now()),
           ),
         );
-      return found ? { ...found, role: found.role as Role } : null;
+      return found ? { ...found, role: found.role as Role, feedSeq: Number(found.feedSeq ?? 0) } : null;
     },
 
     async signOut(caller) {

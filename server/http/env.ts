@@ -7,6 +7,11 @@ export interface Caller {
   orgId: string;
   role: Role;
   sessionId: string;
+  /**
+   * How far the caller's sync feed had come when the token was checked: the newest change the
+   * caller may see. A client already there has nothing to fetch (see the sync route).
+   */
+  feedSeq: number;
 }
 
 export interface AppEnv {

@@ -11,6 +11,10 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
     const { cursor, limit } = c.req.valid("query");
     const caller = c.get("caller");
     const from = cursor === undefined ? null : decodeFeedCursor(cursor, caller.userId);
+    // Nothing newer than the cursor in the caller's feed: the usual poll, answered without a query.
+    if (from !== null && from.afterOverlap === undefined && caller.feedSeq <= from.seq) {
+      return c.json(emptyDelta(encodeFeedCursor({ seq: from.seq }, caller.userId)), 200);
+    }
     const { position, ...page } = await c.get("scoped")(async (tx) => {
       let read: FeedPage;
       if (from === null) read = await readFullSyncPage(tx, caller, null, limit);
@@ -29,4 +33,8 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
     const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };
     return c.json(body, 200);
   });
+}
+
+function emptyDelta(cursor: string): SyncResponse {
+  return { cursor, hasMore: false, reset: false, overlaps: [], deleted: [], settings: null, scoring: null };
 }

@@ -73,10 +73,13 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
           userId: users.id,
           orgId: users.orgId,
           role: users.role,
-          // The newest change the user may see (as the changes' row-level security says), read
-          // off the (org_id, seq) index along with the token: it answers most syncs on its own.
-          feedSeq: sql<string | null>`(select c.seq from ${changes} c where c.org_id = ${users.orgId}
-            and (c.user_id is null or c.user_id = ${users.id}) order by c.seq desc limit 1)`,
+          // The newest change the user may see, as the changes' row-level security says: the
+          // organisation's shared ones and the user's own, each one index lookup (migration 0012).
+          // It answers most syncs on its own.
+          feedSeq: sql<string | null>`greatest(
+            (select c.seq from ${changes} c where c.org_id = ${users.orgId} and c.user_id is null
+              order by c.seq desc limit 1),
+            (select c.seq from ${changes} c where c.user_id = ${users.id} order by c.seq desc limit 1))`,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))

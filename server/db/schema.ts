@@ -338,6 +338,10 @@ export const changes = pgTable(
   },
   (t) => [
     index("changes_org_seq").on(t.orgId, t.seq),
+    // The newest change a user may see, read with every token check (server/auth/service.ts): the
+    // organisation's shared changes and the user's own, each one index lookup.
+    index("changes_org_shared_seq").on(t.orgId, t.seq).where(sql`${t.userId} is null`),
+    index("changes_user_seq").on(t.userId, t.seq).where(sql`${t.userId} is not null`),
     pgPolicy("changes_own", {
       for: "select",
       to: appRole,

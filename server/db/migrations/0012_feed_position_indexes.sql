@@ -1,0 +1,2 @@
+CREATE INDEX "changes_org_shared_seq" ON "changes" USING btree ("org_id","seq") WHERE "changes"."user_id" is null;--> statement-breakpoint
+CREATE INDEX "changes_user_seq" ON "changes" USING btree ("user_id","seq") WHERE "changes"."user_id" is not null;

@@ -27,7 +27,7 @@ export interface OrgScoringBasis extends ScoringBasis {
 }
 
 /** Reads the caller's basis for all its partners, under its row-level security. */
-export async function readOrgScoringBasis(
+async function readOrgScoringBasis(
   tx: Tx,
   orgId: string,
   sharedCustomers: SharedCustomerCounts,
@@ -39,20 +39,20 @@ export async function readOrgScoringBasis(
 
 export class ScoringBasisCache {
   readonly #entries = new Map<string, { feedSeq: number; expiresAt: number; basis: OrgScoringBasis }>();
-  readonly sharedCustomers: SharedCustomerCounts;
+  readonly #sharedCustomers: SharedCustomerCounts;
 
   constructor(
     private readonly timeToLiveMs = FIVE_MINUTES,
     private readonly now: () => number = Date.now,
   ) {
-    this.sharedCustomers = new SharedCustomerCounts(timeToLiveMs, now);
+    this.#sharedCustomers = new SharedCustomerCounts(timeToLiveMs, now);
   }
 
   /** The basis of `orgId`, whose feed the caller has seen up to `feedSeq`. */
   async read(tx: Tx, orgId: string, feedSeq: number): Promise<OrgScoringBasis> {
     const kept = this.#entries.get(orgId);
     if (kept && feedSeq <= kept.feedSeq && kept.expiresAt > this.now()) return kept.basis;
-    const basis = await readOrgScoringBasis(tx, orgId, this.sharedCustomers);
+    const basis = await readOrgScoringBasis(tx, orgId, this.#sharedCustomers);
     // Re-inserted, so the map's order is oldest first and eviction drops the oldest.
     this.#entries.delete(orgId);
     this.#entries.set(orgId, { feedSeq, expiresAt: this.now() + this.timeToLiveMs, basis });

@@ -6,15 +6,15 @@
 import type { ScoringBasis } from "../../src/contract/sync";
 import type { Tx } from "../db/client";
 import type { TenantScope } from "../db/tenant";
-import { readOrgScoringBasis } from "../scoring/basis-cache";
-import type { SharedCustomerCounts } from "../scoring/shared-customers";
+import type { ScoringBasisCache } from "../scoring/basis-cache";
 
 export async function readScoringBasis(
   tx: Tx,
   scope: TenantScope,
-  sharedCustomers: SharedCustomerCounts,
+  cache: ScoringBasisCache,
+  feedSeq: number,
 ): Promise<ScoringBasis> {
-  const basis = await readOrgScoringBasis(tx, scope.orgId, sharedCustomers);
+  const basis = await cache.read(tx, scope.orgId, feedSeq);
   const vendor = basis.vendor;
   return {
     vendor: vendor && {

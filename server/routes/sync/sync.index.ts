@@ -27,7 +27,7 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
         read.reset || (from !== null && from.afterOverlap === undefined && read.position.seq > from.seq);
       return {
         ...read,
-        scoring: changed ? await readScoringBasis(tx, caller, scoringBasis.sharedCustomers) : null,
+        scoring: changed ? await readScoringBasis(tx, caller, scoringBasis, caller.feedSeq) : null,
       };
     });
     const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };

@@ -38,7 +38,7 @@ const SCALAR_BUNDLE = require.resolve("@scalar/api-reference/browser/standalone.
 export function createApp(options: AppOptions) {
   const { database } = options;
   const auth = createAuthService(database.db, { tokenTtlHours: options.tokenTtlHours, now: options.now });
-  const signedIn = requireCaller(auth, database.db);
+  const signedIn = requireCaller(auth, database);
   const mapping = createMappingService(database.db);
 
   const app = createRouter();
@@ -51,8 +51,12 @@ export function createApp(options: AppOptions) {
     },
   });
   // The CSV import streams a body of up to 200 MB and checks that limit as it reads: bodyLimit
-  // would hold a chunked upload in memory whole (see server/routes/accounts/csv-body.ts).
-  app.use("/v1/*", (c, next) => (c.req.path === IMPORT_PATH ? next() : jsonBodyLimit(c, next)));
+  // would hold a chunked upload in memory whole (see server/routes/accounts/csv-body.ts). GET and
+  // HEAD requests carry no body, and asking for one would build a whole Fetch Request for nothing.
+  const hasNoBody = (method: string) => method === "GET" || method === "HEAD";
+  app.use("/v1/*", (c, next) =>
+    c.req.path === IMPORT_PATH || hasNoBody(c.req.method) ? next() : jsonBodyLimit(c, next),
+  );
   app.onError(handleError);
   app.notFound(() => {
     throw new ApiError(404, "not_found", "No such endpoint.");

@@ -21,6 +21,31 @@ export interface AuthService {
 
 export function createAuthService(db: Db, options: { tokenTtlHours: number; now?: () => Date }): AuthService {
   const now = options.now ?? (() => new Date());
+  // Every request checks its token, so the statement is built once rather than on each call.
+  const checkToken = db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      orgId: users.orgId,
+      role: users.role,
+      // The newest change the user may see, as the changes' row-level security says: the
+      // organisation's shared ones and the user's own, each one index lookup (migration 0012).
+      // It answers most syncs on its own.
+      feedSeq: sql<string | null>`greatest(
+        (select c.seq from ${changes} c where c.org_id = ${users.orgId} and c.user_id is null
+          order by c.seq desc limit 1),
+        (select c.seq from ${changes} c where c.user_id = ${users.id} order by c.seq desc limit 1))`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("check_token");
 
   return {
     async signIn(email, password, ip) {
@@ -67,29 +92,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
 
     async authenticate(token) {
       if (!looksLikeToken(token)) return null;
-      const [found] = await db
-        .select({
-          sessionId: sessions.id,
-          userId: users.id,
-          orgId: users.orgId,
-          role: users.role,
-          // The newest change the user may see, as the changes' row-level security says: the
-          // organisation's shared ones and the user's own, each one index lookup (migration 0012).
-          // It answers most syncs on its own.
-          feedSeq: sql<string | null>`greatest(
-            (select c.seq from ${changes} c where c.org_id = ${users.orgId} and c.user_id is null
-              order by c.seq desc limit 1),
-            (select c.seq from ${changes} c where c.user_id = ${users.id} order by c.seq desc limit 1))`,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(
-          and(
-            eq(sessions.tokenHash, hashToken(token)),
-            isNull(sessions.revokedAt),
-            gt(sessions.expiresAt, now()),
-          ),
-        );
+      const [found] = await checkToken.execute({ tokenHash: hashToken(token), now: now() });
       return found ? { ...found, role: found.role as Role, feedSeq: Number(found.feedSeq ?? 0) } : null;
     },
 

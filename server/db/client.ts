@@ -3,12 +3,13 @@
  * is set. Both run the same migrations and give the same Drizzle API.
  */
 import { mkdirSync } from "node:fs";
+import type { Socket } from "node:net";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { type sql, sql as sqlTag } from "drizzle-orm";
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -23,6 +24,13 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /**
+   * Runs `work` in a transaction that begins with `setup`: one statement without parameters. On
+   * PostgreSQL, BEGIN and the setup go out together with the work's first query, so they cost no
+   * round trip of their own. Should either fail, the transaction is rolled back, nothing the work
+   * read is returned, and the error is theirs.
+   */
+  transaction<T>(setup: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,17 +55,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    // PGlite runs in this thread: there is no round trip to save.
+    transaction: (setup, work) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sqlTag.raw(setup));
+        return work(tx);
+      }),
+    close: () => client.close(),
+  };
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparingClient });
+  // Pipeline mode sends a query without waiting for the answer to the one before (see transaction).
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparingClient, pipeline: true });
   const lockClient = await pool.connect();
   try {
     await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: "postgres", close: () => pool.end() };
+    return { db, kind: "postgres", transaction: pipelinedTransaction(pool, db), close: () => pool.end() };
   } catch (error) {
     lockClient.release();
     await pool.end();
@@ -72,4 +91,61 @@ async function openPostgres(url: string): Promise<Database> {
 export async function rows<T>(q: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await q.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Drizzle's own transaction waits for BEGIN before it runs anything else. This one holds BEGIN and
+ * the setup back until the work's first query and writes all three to the connection at once, in
+ * pipeline mode, so the setup costs no round trip of its own; work that runs no query opens no
+ * transaction at all. Drizzle's session and transaction classes are used as drizzle's own
+ * transaction uses them, so the work sees an ordinary transaction.
+ */
+function pipelinedTransaction(pool: pg.Pool, db: Db): Database["transaction"] {
+  const root = db as unknown as { dialect: PgDialect; session: NodePgSession<never, never> };
+  const { dialect } = root;
+  const { schema, options } = root.session as unknown as {
+    schema: ConstructorParameters<typeof NodePgSession>[2];
+    options: ConstructorParameters<typeof NodePgSession>[3];
+  };
+  return async (setup, work) => {
+    const client = await pool.connect();
+    const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
+    let opened: Promise<unknown> | undefined;
+    const query = (...args: unknown[]): unknown => {
+      if (opened) return (client.query as (...args: unknown[]) => unknown)(...args);
+      // Corked, the three statements leave in one write.
+      socket.cork();
+      try {
+        opened = client.query(`begin; ${setup}`);
+        // Read once the work is done; until then nothing may be left unhandled.
+        opened.catch(() => {});
+        return (client.query as (...args: unknown[]) => unknown)(...args);
+      } finally {
+        socket.uncork();
+      }
+    };
+    const session = new NodePgSession({ query } as unknown as pg.PoolClient, dialect, schema, options);
+    const tx = new NodePgTransaction(dialect, session, schema) as unknown as Tx;
+    let broken: Error | undefined;
+    try {
+      const result = await work(tx);
+      if (opened) {
+        await opened;
+        await client.query("commit");
+      }
+      return result;
+    } catch (error) {
+      if (!opened) throw error;
+      await client.query("rollback").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      // A failed setup makes every later statement fail too; its own error says why.
+      throw await opened.then(
+        () => error,
+        (setupError: unknown) => setupError,
+      );
+    } finally {
+      client.release(broken);
+    }
+  };
 }

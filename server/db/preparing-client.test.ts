@@ -69,7 +69,7 @@ if (!DATABASE_URL) {
       const first = await createTestOrg(database, "First Org");
       const second = await createTestOrg(database, "Second Org");
       const visibleNames = (org: typeof first) =>
-        withTenant(database.db, { orgId: org.org.id, userId: org.users.rep.id }, (tx) =>
+        withTenant(database, { orgId: org.org.id, userId: org.users.rep.id }, (tx) =>
           rows<{ name: string }>(tx, sql`select name from orgs where slug like ${"t-%"}`),
         );
       // More runs than connections times the runs after which PostgreSQL settles on a generic plan.

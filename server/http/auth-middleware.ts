@@ -1,15 +1,15 @@
 import { createMiddleware } from "hono/factory";
 import type { AuthService } from "../auth/service";
-import type { Db } from "../db/client";
-import { withTenant } from "../db/tenant";
+import type { Database } from "../db/client";
+import { callTenantFunction, withTenant } from "../db/tenant";
 import type { AppEnv } from "./env";
 import { ApiError } from "./errors";
 
 /**
- * Checks the bearer token and gives the route a tenant-scoped database handle. Routes behind this
+ * Checks the bearer token and gives the route tenant-scoped database handles. Routes behind this
  * middleware never see the unscoped database.
  */
-export function requireCaller(auth: AuthService, db: Db) {
+export function requireCaller(auth: AuthService, database: Database) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -26,7 +26,8 @@ export function requireCaller(auth: AuthService, db: Db) {
       );
     }
     c.set("caller", caller);
-    c.set("scoped", (work) => withTenant(db, caller, work));
+    c.set("scoped", (work) => withTenant(database, caller, work));
+    c.set("scopedCall", (fn, ...args) => callTenantFunction(database.db, caller, fn, args));
     await next();
   });
 }

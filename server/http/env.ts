@@ -1,5 +1,6 @@
 import type { Role } from "../../src/contract/auth";
 import type { Tx } from "../db/client";
+import type { TenantFunction } from "../db/tenant";
 
 /** Who is calling, once the bearer token checked out. */
 export interface Caller {
@@ -20,5 +21,7 @@ export interface AppEnv {
     caller: Caller;
     /** Runs queries as the caller's organisation, under row-level security. The only database handle routes get. */
     scoped: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+    /** Calls a tenant function as the caller, in one statement (see server/db/tenant.ts). */
+    scopedCall: <T>(fn: TenantFunction, ...args: unknown[]) => Promise<T[]>;
   };
 }

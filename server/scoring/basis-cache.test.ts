@@ -31,7 +31,7 @@ describe("ScoringBasisCache", () => {
     let now = 0;
     const cache = new ScoringBasisCache(60_000, () => now);
     const areasAt = (feedSeq: number) =>
-      withTenant(database.db, { orgId: vendor.org.id, userId: vendor.users.rep.id }, async (tx) => {
+      withTenant(database, { orgId: vendor.org.id, userId: vendor.users.rep.id }, async (tx) => {
         const basis = await cache.read(tx, vendor.org.id, feedSeq);
         return basis.profiles.get(partner.org.id)?.solutionAreas;
       });
@@ -52,7 +52,7 @@ describe("ScoringBasisCache", () => {
   it("is told the feed position of the caller's own organisation, never another's", async () => {
     const { vendor, partner } = await partnered();
     const positionOf = (org: typeof vendor) =>
-      withTenant(database.db, { orgId: org.org.id, userId: org.users.rep.id }, async (tx) => {
+      withTenant(database, { orgId: org.org.id, userId: org.users.rep.id }, async (tx) => {
         const [row] = await rows<{ seq: string }>(tx, sql`select feed_position() as seq`);
         return Number(row!.seq);
       });
@@ -67,7 +67,7 @@ describe("ScoringBasisCache", () => {
 
   it("covers every partner, including one with nothing in common with the organisation yet", async () => {
     const { vendor, partner } = await partnered();
-    const basis = await withTenant(database.db, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
+    const basis = await withTenant(database, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
       new ScoringBasisCache().read(tx, vendor.org.id, 0),
     );
     expect(basis.partners).toEqual([{ id: partner.org.id, name: "Partner" }]);

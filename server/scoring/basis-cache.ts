@@ -7,9 +7,12 @@
  * was read at. Everything the basis depends on writes to that feed (migrations 0004 and 0007:
  * solution maps, profiles, intro answers, sharing rules, overlaps), and feed positions follow
  * commit order, so a lookup that sees no newer position than the kept basis's sees nothing the
- * basis is missing, on any API process. The account lookup reads the position in the same
- * statement as the account (migration 0011). A time to live bounds what the feed does not carry:
- * the industry, segment and region of the organisation's own accounts, behind the in-target counts.
+ * basis is missing, on any API process. The position is the one the token check read as the
+ * request began (server/auth/service.ts): a basis kept at it or later is no older than the request.
+ * The user's own changes (their settings) count towards that position too; as positions follow
+ * commit order, every shared change up to it is in the basis all the same. A time to live bounds
+ * what the feed does not carry: the industry, segment and region of the organisation's own
+ * accounts, behind the in-target counts.
  */
 import { sql } from "drizzle-orm";
 import type { ScoringBasis } from "../../src/scoring";
@@ -48,10 +51,16 @@ export class ScoringBasisCache {
     this.#sharedCustomers = new SharedCustomerCounts(timeToLiveMs, now);
   }
 
+  /** The kept basis of `orgId` if it is still good for a caller whose feed is at `feedSeq`. */
+  kept(orgId: string, feedSeq: number): OrgScoringBasis | undefined {
+    const kept = this.#entries.get(orgId);
+    return kept && feedSeq <= kept.feedSeq && kept.expiresAt > this.now() ? kept.basis : undefined;
+  }
+
   /** The basis of `orgId`, whose feed the caller has seen up to `feedSeq`. */
   async read(tx: Tx, orgId: string, feedSeq: number): Promise<OrgScoringBasis> {
-    const kept = this.#entries.get(orgId);
-    if (kept && feedSeq <= kept.feedSeq && kept.expiresAt > this.now()) return kept.basis;
+    const kept = this.kept(orgId, feedSeq);
+    if (kept) return kept;
     const basis = await readOrgScoringBasis(tx, orgId, this.#sharedCustomers);
     // Re-inserted, so the map's order is oldest first and eviction drops the oldest.
     this.#entries.delete(orgId);

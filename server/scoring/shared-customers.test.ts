@@ -36,7 +36,7 @@ describe("SharedCustomerCounts", () => {
     let now = 0;
     const counts = new SharedCustomerCounts(60_000, () => now);
     const read = () =>
-      withTenant(database.db, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
+      withTenant(database, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
         counts.read(tx, vendor.org.id, [partner.org.id], {
           segments: ["enterprise"],
           industries: [],

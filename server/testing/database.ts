@@ -41,6 +41,7 @@ export function useTestDatabase(): Database {
     get kind() {
       return open().kind;
     },
+    transaction: (setup, work) => open().transaction(setup, work),
     close: () => Promise.reject(new Error("useTestDatabase() closes the test database after the tests")),
   };
 }

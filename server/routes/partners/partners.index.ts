@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { AccountPartners } from "../../../src/contract/partners";
 import { type AccountContext, scorePartnersInAccount } from "../../../src/scoring";
-import { rows } from "../../db/client";
 import { createRouter } from "../../http/router";
 import { type PartnerOverlapRow, toPartnerInAccount } from "../../sync/partner-overlaps";
 import type { RouteServices } from "../index";
@@ -11,32 +9,32 @@ type AccountRow = {
   account_id: string;
   crm_id: string;
   account_name: string;
-  feed_seq: string;
 } & AccountContext;
 
 export function partnersRoutes({ scoringBasis }: RouteServices) {
   return createRouter().openapi(partnersInAccount, async (c) => {
     const { crmId } = c.req.valid("query");
-    const result = await c.get("scoped")(async (tx): Promise<AccountPartners> => {
-      // One row per partner overlap, or a single row with no overlap when none is shared; none at
-      // all when the caller has no such account. See migrations 0010 and 0011.
-      const found = await rows<AccountRow & Partial<PartnerOverlapRow>>(
-        tx,
-        sql`select * from account_partners(${crmId})`,
-      );
-      const [account] = found;
-      if (!account) return { account: null, partners: [] };
-      const overlaps = found.filter((row): row is AccountRow & PartnerOverlapRow => row.overlap_id != null);
-      const partners = overlaps.map(toPartnerInAccount);
-      const basis =
-        partners.length === 0
-          ? null
-          : await scoringBasis.read(tx, c.get("caller").orgId, Number(account.feed_seq));
-      return {
-        account: { id: account.account_id, crmId: account.crm_id, name: account.account_name },
-        partners: basis ? scorePartnersInAccount(basis, account, partners) : [],
-      };
-    });
-    return c.json(result, 200);
+    const caller = c.get("caller");
+    // One row per partner overlap, or a single row with no overlap when none is shared; none at all
+    // when the caller has no such account. See migration 0013.
+    const found = await c.get("scopedCall")<AccountRow & Partial<PartnerOverlapRow>>(
+      "account_partners",
+      crmId,
+    );
+    const [account] = found;
+    if (!account) return c.json({ account: null, partners: [] } satisfies AccountPartners, 200);
+    const overlaps = found.filter((row): row is AccountRow & PartnerOverlapRow => row.overlap_id != null);
+    const partners = overlaps.map(toPartnerInAccount);
+    // Kept between lookups (server/scoring/basis-cache.ts); reading it takes a transaction.
+    const basis =
+      partners.length === 0
+        ? null
+        : (scoringBasis.kept(caller.orgId, caller.feedSeq) ??
+          (await c.get("scoped")((tx) => scoringBasis.read(tx, caller.orgId, caller.feedSeq))));
+    const body: AccountPartners = {
+      account: { id: account.account_id, crmId: account.crm_id, name: account.account_name },
+      partners: basis ? scorePartnersInAccount(basis, account, partners) : [],
+    };
+    return c.json(body, 200);
   });
 }

@@ -2,11 +2,18 @@ import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vitest/config";
 import manifest from "./manifest.json" with { type: "json" };
+// With its extension: Vite's coming native config loader resolves no other way.
+import { serviceWorkerBuild, withoutServiceWorker } from "./tools/service-worker-build.ts";
 
 // One file builds the extension (crxjs reads manifest.json) and configures the test projects.
 // The test projects do not extend the root config, so unit tests never load the crxjs plugin.
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as never })],
+  // The service worker is built apart from the pages and the content script (see the plugin).
+  plugins: [
+    preact(),
+    crx({ manifest: withoutServiceWorker(manifest) as never }),
+    serviceWorkerBuild(manifest),
+  ],
   build: {
     outDir: "dist/chrome",
     emptyOutDir: true,

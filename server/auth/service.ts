@@ -3,10 +3,10 @@
  * sessions before an organisation is known, so it uses the database directly; everything after
  * authentication runs tenant-scoped (server/db/tenant.ts).
  */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Role } from "../../src/contract/auth";
-import type { Db } from "../db/client";
-import { auditLog, changes, sessions, users } from "../db/schema";
+import { type Db, rows } from "../db/client";
+import { auditLog, sessions, users } from "../db/schema";
 import type { Caller } from "../http/env";
 import { ApiError } from "../http/errors";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -19,33 +19,16 @@ export interface AuthService {
   signOut(caller: Caller): Promise<void>;
 }
 
+interface CheckedToken {
+  session_id: string;
+  user_id: string;
+  org_id: string;
+  role: Role;
+  feed_seq: string | number | null;
+}
+
 export function createAuthService(db: Db, options: { tokenTtlHours: number; now?: () => Date }): AuthService {
   const now = options.now ?? (() => new Date());
-  // Every request checks its token, so the statement is built once rather than on each call.
-  const checkToken = db
-    .select({
-      sessionId: sessions.id,
-      userId: users.id,
-      orgId: users.orgId,
-      role: users.role,
-      // The newest change the user may see, as the changes' row-level security says: the
-      // organisation's shared ones and the user's own, each one index lookup (migration 0012).
-      // It answers most syncs on its own.
-      feedSeq: sql<string | null>`greatest(
-        (select c.seq from ${changes} c where c.org_id = ${users.orgId} and c.user_id is null
-          order by c.seq desc limit 1),
-        (select c.seq from ${changes} c where c.user_id = ${users.id} order by c.seq desc limit 1))`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql.placeholder("now")),
-      ),
-    )
-    .prepare("check_token");
 
   return {
     async signIn(email, password, ip) {
@@ -92,8 +75,14 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
 
     async authenticate(token) {
       if (!looksLikeToken(token)) return null;
-      const [found] = await checkToken.execute({ tokenHash: hashToken(token), now: now() });
-      return found ? { ...found, role: found.role as Role, feedSeq: Number(found.feedSeq ?? 0) } : null;
+      // Migration 0014; the feed position answers most syncs on its own.
+      const [found] = await rows<CheckedToken>(
+        db,
+        sql`select * from check_token(${hashToken(token)}, ${now()})`,
+      );
+      if (!found) return null;
+      const { session_id, user_id, org_id, role, feed_seq } = found;
+      return { sessionId: session_id, userId: user_id, orgId: org_id, role, feedSeq: Number(feed_seq ?? 0) };
     },
 
     async signOut(caller) {

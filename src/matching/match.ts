@@ -47,11 +47,14 @@ export interface MatchIndex {
   /** Returns whether an account with that id was indexed. */
   remove(id: string): boolean;
   /** The indexed accounts matching `account`, strongest first; `account` is the left side. */
-  matchOne(account: MatchableAccount): AccountMatch[];
+  matchOne(account: MatchableAccount): readonly AccountMatch[];
 }
 
 /**
  * Accounts sit in the slots of parallel arrays, and the maps hold slot numbers: see `SlotMultiMap`.
+ * The accounts given here must have distinct ids. The slot of each id is looked up only by `add`
+ * and `remove`, so that map is made on their first call: an index built once and matched against,
+ * as a matching run does, never pays for it.
  *
  * Names matter only where a name match is possible: when at least one of the two accounts has no
  * usable website. They are filed under their signature (see `nameSignature`) and parsed in full
@@ -66,7 +69,11 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
   // The signature each account is filed under by name, or NOT_FILED.
   const signatures: number[] = [];
   const freeSlots: number[] = [];
-  const slotById = new Map<string, number>();
+  let size = 0;
+  let slotById: Map<string, number> | null = null;
+  // matchOne collects into this one array and copies out what it found: most accounts match
+  // nothing, and they then all share one empty result instead of each allocating their own.
+  const scratch: AccountMatch[] = [];
   const byDomain: SlotMultiMap<string> = new Map();
   const withoutDomainByName: SlotMultiMap<number> = new Map();
   let withDomainByName: SlotMultiMap<number> | null = null;
@@ -101,13 +108,28 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     return withDomainByName;
   }
 
+  function slotsById(): Map<string, number> {
+    if (slotById === null) {
+      slotById = new Map();
+      for (let slot = 0; slot < indexed.length; slot++) {
+        const account = indexed[slot];
+        if (account !== undefined) slotById.set(account.id, slot);
+      }
+    }
+    return slotById;
+  }
+
   function add(account: MatchableAccount): void {
     remove(account.id);
+    slotsById().set(account.id, insert(account));
+  }
+
+  function insert(account: MatchableAccount): number {
     const slot = freeSlots.pop() ?? indexed.length;
+    size++;
     indexed[slot] = account;
     names[slot] = account.companyName;
     signatures[slot] = NOT_FILED;
-    slotById.set(account.id, slot);
     for (const domain of account.domains) addSlot(byDomain, domain, slot);
     if (account.domains.length > 0) {
       if (withDomainByName !== null) fileWithDomainByName(withDomainByName, slot);
@@ -115,13 +137,16 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
       const name = nameAt(slot);
       if (name.strength > 0) fileByName(withoutDomainByName, slot, keySignature(name.key));
     }
+    return slot;
   }
 
   function remove(id: string): boolean {
-    const slot = slotById.get(id);
+    const ids = slotsById();
+    const slot = ids.get(id);
     if (slot === undefined) return false;
     const account = indexed[slot]!;
-    slotById.delete(id);
+    ids.delete(id);
+    size--;
     for (const domain of account.domains) deleteSlot(byDomain, domain, slot);
     if (signatures[slot] !== NOT_FILED) {
       deleteSlot(
@@ -137,8 +162,9 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
   }
 
   // Plain loops calling helpers, no closures: this runs once per account of every import.
-  function matchOne(account: MatchableAccount): AccountMatch[] {
-    const matches: AccountMatch[] = [];
+  function matchOne(account: MatchableAccount): readonly AccountMatch[] {
+    const matches = scratch;
+    matches.length = 0;
     for (const domain of account.domains) {
       const found = byDomain.get(domain);
       if (found === undefined) continue;
@@ -164,8 +190,9 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
         addNameMatches(matches, account, name, withDomainIndexedByName().get(signature));
       }
     }
+    if (matches.length === 0) return NO_MATCHES;
     if (matches.length > 1) matches.sort(strongestFirst);
-    return matches;
+    return matches.slice();
   }
 
   function addNameMatches(
@@ -179,10 +206,10 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     else for (const slot of found) addNameMatch(matches, left, name, indexed[slot]!, nameAt(slot));
   }
 
-  for (const account of accounts) add(account);
+  for (const account of accounts) insert(account);
   return {
     get size() {
-      return slotById.size;
+      return size;
     },
     add,
     remove,
@@ -191,6 +218,7 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
 }
 
 const NOT_FILED = -1;
+const NO_MATCHES: readonly AccountMatch[] = Object.freeze([]);
 
 function companyNameOf(account: MatchableAccount): CompanyName {
   return account.companyName ?? parseCompanyName(account.name);

@@ -30,7 +30,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "extension/**/*.test.{ts,tsx}", "tools/**/*.test.ts"],
           environment: "node",
         },
-        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
       },
       {
         test: {

@@ -44,6 +44,11 @@ export function normalizeDomain(input: string): string | null {
  * may hold several values separated by commas, semicolons, pipes or whitespace.
  */
 export function accountDomains(websites: readonly string[]): string[] {
+  // Nearly every account has one field with one value: it needs no list to collect into and copy.
+  if (websites.length === 1 && !holdsSeveralValues(websites[0]!)) {
+    const domain = normalizeDomain(websites[0]!);
+    return domain === null ? [] : [domain];
+  }
   const domains: string[] = [];
   for (const field of websites) {
     if (holdsSeveralValues(field)) for (const value of field.split(SEPARATORS)) addDomain(domains, value);

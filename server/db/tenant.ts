@@ -2,7 +2,8 @@
  * Tenant scoping. Every request of a signed-in user runs its queries through `withTenant`, which
  * opens a transaction, switches to the `cosell_app` role and names the caller's organisation, so
  * PostgreSQL's row-level security (server/db/schema.ts) filters every table to that organisation.
- * A query that forgets its WHERE clause still cannot see another tenant's rows.
+ * A query that forgets its WHERE clause still cannot see another tenant's rows. The one exception
+ * is a tenant function (below), which does the same itself, inside one statement.
  */
 import { sql } from "drizzle-orm";
 import { type Database, type Db, rows, type Tx } from "./client";

@@ -19,7 +19,10 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     caller: Caller;
-    /** Runs queries as the caller's organisation, under row-level security. The only database handle routes get. */
+    /**
+     * Runs queries as the caller's organisation, under row-level security. This and `scopedCall`
+     * are the only database handles routes get.
+     */
     scoped: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
     /** Calls a tenant function as the caller, in one statement (see server/db/tenant.ts). */
     scopedCall: <T>(fn: TenantFunction, ...args: unknown[]) => Promise<T[]>;

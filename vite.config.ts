@@ -7,12 +7,14 @@ import { serviceWorkerBuild, withoutServiceWorker } from "./tools/service-worker
 
 // One file builds the extension (crxjs reads manifest.json) and configures the test projects.
 // The test projects do not extend the root config, so unit tests never load the crxjs plugin.
-export default defineConfig({
-  // The service worker is built apart from the pages and the content script (see the plugin).
+export default defineConfig(({ command }) => ({
+  // A build makes the service worker apart from the pages and the content script (see the plugin).
+  // The dev server leaves it to crxjs, whose hot reload runs in the worker.
   plugins: [
     preact(),
-    crx({ manifest: withoutServiceWorker(manifest) as never }),
-    serviceWorkerBuild(manifest),
+    ...(command === "build"
+      ? [crx({ manifest: withoutServiceWorker(manifest) as never }), serviceWorkerBuild(manifest)]
+      : [crx({ manifest: manifest as never })]),
   ],
   build: {
     outDir: "dist/chrome",
@@ -57,4 +59,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -12,7 +12,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { build, type Plugin } from "vite";
+import { build, type Plugin, type ResolvedConfig } from "vite";
 
 const OUTPUT = "service-worker.js";
 
@@ -29,10 +29,15 @@ export function withoutServiceWorker<T extends ManifestWithWorker>(manifest: T):
 export function serviceWorkerBuild(manifest: ManifestWithWorker): Plugin {
   const entry = manifest.background?.service_worker;
   if (!entry) throw new Error("manifest.json names no background service worker");
+  // The worker is built for the same browsers, and minified the same way, as the rest.
+  let extensionBuild: ResolvedConfig["build"];
   return {
     name: "cosell-lens:service-worker",
     apply: "build",
     enforce: "post",
+    configResolved(config) {
+      extensionBuild = config.build;
+    },
     // After crxjs has written its files: it writes the manifest last, in a hook of its own.
     writeBundle: {
       order: "post",
@@ -45,8 +50,8 @@ export function serviceWorkerBuild(manifest: ManifestWithWorker): Plugin {
           logLevel: "warn",
           build: {
             write: false,
-            target: "chrome120",
-            minify: true,
+            target: extensionBuild.target,
+            minify: extensionBuild.minify,
             rollupOptions: {
               input: entry,
               // One file: a worker module with imports would fetch chunks before it can answer.

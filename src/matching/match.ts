@@ -69,7 +69,6 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
   // The signature each account is filed under by name, or NOT_FILED.
   const signatures: number[] = [];
   const freeSlots: number[] = [];
-  let size = 0;
   let slotById: Map<string, number> | null = null;
   // matchOne collects into this one array and copies out what it found: most accounts match
   // nothing, and they then all share one empty result instead of each allocating their own.
@@ -126,7 +125,6 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
 
   function insert(account: MatchableAccount): number {
     const slot = freeSlots.pop() ?? indexed.length;
-    size++;
     indexed[slot] = account;
     names[slot] = account.companyName;
     signatures[slot] = NOT_FILED;
@@ -146,7 +144,6 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     if (slot === undefined) return false;
     const account = indexed[slot]!;
     ids.delete(id);
-    size--;
     for (const domain of account.domains) deleteSlot(byDomain, domain, slot);
     if (signatures[slot] !== NOT_FILED) {
       deleteSlot(
@@ -209,7 +206,8 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
   for (const account of accounts) insert(account);
   return {
     get size() {
-      return size;
+      // Every slot holds an account except the free ones.
+      return indexed.length - freeSlots.length;
     },
     add,
     remove,

@@ -13,6 +13,7 @@ import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-cor
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { drizzleClient } from "./pglite-client";
 import { PreparingClient } from "./preparing-client";
 import * as schema from "./schema";
 
@@ -53,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = new PGlite(target.dataDir);
   } else client = new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(drizzleClient(client), { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
   return {
     db,

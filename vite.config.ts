@@ -20,8 +20,6 @@ export default defineConfig(({ command }) => ({
     outDir: "dist/chrome",
     emptyOutDir: true,
     target: "chrome120",
-    // Readable stack traces from users' bug reports are worth the few bytes.
-    sourcemap: false,
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   test: {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accountDomains } from "./domain";
+import { hashOf } from "./hash";
 import {
   type AccountMatch,
   CONTAINED_DOMAINS_CONFIDENCE,
@@ -80,6 +81,19 @@ describe("matchAll by domain", () => {
       [account("r1", "Acme", "acme.com"), account("r2", "Acme (old)", "acme.com")],
     );
     expect(pairs(matches)).toEqual(["l1-r1", "l1-r2", "l2-r1", "l2-r2"]);
+  });
+
+  it("does not match different domains that share a hash", () => {
+    // The index files accounts under a 32-bit hash of each domain; these two collide.
+    expect(hashOf("i08m2p.com")).toBe(hashOf("yq5s9i.com"));
+    const index = createMatchIndex([
+      account("r1", "Ivory", "i08m2p.com"),
+      account("r2", "Yarrow", "yq5s9i.com"),
+    ]);
+    expect(pairs(index.matchOne(account("l1", "Yarrow", "yq5s9i.com")))).toEqual(["l1-r2"]);
+    index.remove("r2");
+    expect(index.matchOne(account("l1", "Yarrow", "yq5s9i.com"))).toEqual([]);
+    expect(pairs(index.matchOne(account("l2", "Ivory", "i08m2p.com")))).toEqual(["l2-r1"]);
   });
 
   it("does not name-match accounts whose websites differ", () => {

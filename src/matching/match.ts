@@ -1,6 +1,7 @@
-import { addSlot, deleteSlot, type SlotMultiMap } from "./multimap";
+import { hashOf } from "./hash";
 import { type CompanyName, NAME_MATCH_THRESHOLD, nameMatchConfidence, parseCompanyName } from "./name";
 import { keySignature, nameSignature } from "./name-signature";
+import { NOT_FOUND, SlotTable } from "./slot-table";
 
 /** One organisation's account, ready to match. */
 export interface MatchableAccount {
@@ -51,8 +52,9 @@ export interface MatchIndex {
 }
 
 /**
- * Accounts sit in the slots of parallel arrays, and the maps hold slot numbers: see `SlotMultiMap`.
- * The accounts given here must have distinct ids. The slot of each id is looked up only by `add`
+ * Accounts sit in the slots of parallel arrays, and the tables file slot numbers under the hash of
+ * each domain and under the signature of each name (see `SlotTable`); what a hash finds is checked
+ * against the account's own domains. The accounts given here must have distinct ids. The slot of each id is looked up only by `add`
  * and `remove`, so that map is made on their first call: an index built once and matched against,
  * as a matching run does, never pays for it.
  *
@@ -73,9 +75,10 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
   // matchOne collects into this one array and copies out what it found: most accounts match
   // nothing, and they then all share one empty result instead of each allocating their own.
   const scratch: AccountMatch[] = [];
-  const byDomain: SlotMultiMap<string> = new Map();
-  const withoutDomainByName: SlotMultiMap<number> = new Map();
-  let withDomainByName: SlotMultiMap<number> | null = null;
+  // Sized for the accounts given, when they come as an array: growing the table refiles them all.
+  const byDomain = new SlotTable(Array.isArray(accounts) ? accounts.length : 0);
+  const withoutDomainByName = new SlotTable();
+  let withDomainByName: SlotTable | null = null;
 
   function nameAt(slot: number): CompanyName {
     let name = names[slot];
@@ -86,19 +89,19 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     return name;
   }
 
-  function fileByName(map: SlotMultiMap<number>, slot: number, signature: number): void {
+  function fileByName(table: SlotTable, slot: number, signature: number): void {
     signatures[slot] = signature;
-    addSlot(map, signature, slot);
+    table.add(signature, slot);
   }
 
-  function fileWithDomainByName(map: SlotMultiMap<number>, slot: number): void {
+  function fileWithDomainByName(table: SlotTable, slot: number): void {
     const name = names[slot];
-    fileByName(map, slot, name === undefined ? nameSignature(indexed[slot]!.name) : keySignature(name.key));
+    fileByName(table, slot, name === undefined ? nameSignature(indexed[slot]!.name) : keySignature(name.key));
   }
 
-  function withDomainIndexedByName(): SlotMultiMap<number> {
+  function withDomainIndexedByName(): SlotTable {
     if (withDomainByName === null) {
-      withDomainByName = new Map();
+      withDomainByName = new SlotTable(indexed.length);
       for (let slot = 0; slot < indexed.length; slot++) {
         if (indexed[slot] !== undefined && indexed[slot]!.domains.length > 0)
           fileWithDomainByName(withDomainByName, slot);
@@ -128,7 +131,7 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     indexed[slot] = account;
     names[slot] = account.companyName;
     signatures[slot] = NOT_FILED;
-    for (const domain of account.domains) addSlot(byDomain, domain, slot);
+    for (const domain of account.domains) byDomain.add(hashOf(domain), slot);
     if (account.domains.length > 0) {
       if (withDomainByName !== null) fileWithDomainByName(withDomainByName, slot);
     } else {
@@ -144,13 +147,9 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     if (slot === undefined) return false;
     const account = indexed[slot]!;
     ids.delete(id);
-    for (const domain of account.domains) deleteSlot(byDomain, domain, slot);
+    for (const domain of account.domains) byDomain.remove(hashOf(domain), slot);
     if (signatures[slot] !== NOT_FILED) {
-      deleteSlot(
-        account.domains.length > 0 ? withDomainByName! : withoutDomainByName,
-        signatures[slot]!,
-        slot,
-      );
+      (account.domains.length > 0 ? withDomainByName! : withoutDomainByName).remove(signatures[slot]!, slot);
     }
     indexed[slot] = undefined;
     names[slot] = undefined;
@@ -163,10 +162,12 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     const matches = scratch;
     matches.length = 0;
     for (const domain of account.domains) {
-      const found = byDomain.get(domain);
-      if (found === undefined) continue;
-      if (typeof found === "number") addDomainMatch(matches, account, indexed[found]!);
-      else for (const slot of found) addDomainMatch(matches, account, indexed[slot]!);
+      const key = hashOf(domain);
+      for (let cell = byDomain.find(key); cell !== NOT_FOUND; cell = byDomain.findNext(key, cell)) {
+        const candidate = indexed[byDomain.slotAt(cell)]!;
+        // Another domain with the same hash is no match.
+        if (hasDomain(candidate, domain)) addDomainMatch(matches, account, candidate);
+      }
     }
     // Two different websites mean two different companies, whatever their names say: an account
     // with a website meets by name only accounts without one.
@@ -176,15 +177,16 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
           account.companyName === undefined
             ? nameSignature(account.name)
             : keySignature(account.companyName.key);
-        const found = withoutDomainByName.get(signature);
-        if (found !== undefined) addNameMatches(matches, account, companyNameOf(account), found);
+        if (withoutDomainByName.find(signature) !== NOT_FOUND) {
+          addNameMatches(matches, account, companyNameOf(account), withoutDomainByName, signature);
+        }
       }
     } else {
       const name = companyNameOf(account);
       if (name.strength > 0) {
         const signature = keySignature(name.key);
-        addNameMatches(matches, account, name, withoutDomainByName.get(signature));
-        addNameMatches(matches, account, name, withDomainIndexedByName().get(signature));
+        addNameMatches(matches, account, name, withoutDomainByName, signature);
+        addNameMatches(matches, account, name, withDomainIndexedByName(), signature);
       }
     }
     if (matches.length === 0) return NO_MATCHES;
@@ -192,15 +194,18 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     return matches.slice();
   }
 
+  /** Signatures may collide: `addNameMatch` compares the parsed names. */
   function addNameMatches(
     matches: AccountMatch[],
     left: MatchableAccount,
     name: CompanyName,
-    found: number | number[] | undefined,
+    table: SlotTable,
+    signature: number,
   ): void {
-    if (found === undefined) return;
-    if (typeof found === "number") addNameMatch(matches, left, name, indexed[found]!, nameAt(found));
-    else for (const slot of found) addNameMatch(matches, left, name, indexed[slot]!, nameAt(slot));
+    for (let cell = table.find(signature); cell !== NOT_FOUND; cell = table.findNext(signature, cell)) {
+      const slot = table.slotAt(cell);
+      addNameMatch(matches, left, name, indexed[slot]!, nameAt(slot));
+    }
   }
 
   for (const account of accounts) insert(account);
@@ -283,6 +288,11 @@ function domainMatch(left: MatchableAccount, right: MatchableAccount): AccountMa
   // The alphabetically first shared domain, so both directions of a match name the same one.
   const matchedOn = shared.sort()[0]!;
   return { leftId: left.id, rightId: right.id, method: "domain", confidence, matchedOn };
+}
+
+function hasDomain(account: MatchableAccount, domain: string): boolean {
+  const { domains } = account;
+  return domains.length === 1 ? domains[0] === domain : domains.includes(domain);
 }
 
 function includesRight(matches: readonly AccountMatch[], rightId: string): boolean {

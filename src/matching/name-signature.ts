@@ -1,4 +1,5 @@
 import { isAscii } from "./ascii";
+import { HASH_SEED, hashCode, hashOf } from "./hash";
 import { LEGAL_FORM_WORDS } from "./legal-forms";
 import { parseCompanyName } from "./name";
 
@@ -29,20 +30,8 @@ export function keySignature(key: string): number {
   );
 }
 
-// FNV-1a over character codes; signatures are masked to the small-integer range, which maps and
-// arrays store without boxing.
-const HASH_SEED = 0x811c9dc5 | 0;
+// Signatures are masked to the small-integer range, which arrays store without boxing.
 const SIGNATURE_MASK = 0x3fffffff;
-
-function hashCode(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
-function hashOf(text: string, start: number, end: number): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = hashCode(hash, text.charCodeAt(i));
-  return hash;
-}
 
 const AND_HASH = hashOf("and", 0, 3);
 // Both paths test the second word by its hash: a collision only makes a signature less selective.

@@ -54,9 +54,9 @@ export interface MatchIndex {
 /**
  * Accounts sit in the slots of parallel arrays, and the tables file slot numbers under the hash of
  * each domain and under the signature of each name (see `SlotTable`); what a hash finds is checked
- * against the account's own domains. The accounts given here must have distinct ids. The slot of each id is looked up only by `add`
- * and `remove`, so that map is made on their first call: an index built once and matched against,
- * as a matching run does, never pays for it.
+ * against the account's own domains. The accounts given here must have distinct ids. The slot of
+ * each id is looked up only by `add` and `remove`, so that map is made on their first call: an
+ * index built once and matched against, as a matching run does, never pays for it.
  *
  * Names matter only where a name match is possible: when at least one of the two accounts has no
  * usable website. They are filed under their signature (see `nameSignature`) and parsed in full

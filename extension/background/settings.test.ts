@@ -60,6 +60,42 @@ describe("settings", () => {
     expect(await background.send("settings.get", {})).toMatchObject({ settings: { sidebarCollapsed: true } });
   });
 
+  it("goes on uploading and syncing after an upload failed in this browser", async () => {
+    // The upload reads the change back from the cache; that read fails once.
+    let failNextRead = false;
+    let readFailed = false;
+    vi.doMock("../cache/settings", async (importOriginal) => {
+      const cache = await importOriginal<typeof import("../cache/settings")>();
+      return {
+        ...cache,
+        async changeSettings(settings: Parameters<typeof cache.changeSettings>[0]) {
+          await cache.changeSettings(settings);
+          failNextRead = !readFailed;
+        },
+        async readSettings() {
+          if (!failNextRead) return cache.readSettings();
+          failNextRead = false;
+          readFailed = true;
+          throw new Error("The cache could not be read.");
+        },
+      };
+    });
+    try {
+      const api = createFakeApi();
+      const background = await startBackground(api);
+      await background.signIn();
+      await background.send("settings.set", { sidebarCollapsed: true });
+      await vi.waitFor(() => expect(readFailed).toBe(true));
+
+      expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+      expect(api.settingsOf(USER_ID)).toEqual({ sidebarCollapsed: true });
+      await background.send("settings.set", { sidebarCollapsed: false });
+      await vi.waitFor(() => expect(api.settingsOf(USER_ID)).toEqual({ sidebarCollapsed: false }));
+    } finally {
+      vi.doUnmock("../cache/settings");
+    }
+  });
+
   it("remembers a change made while signed out for whoever signs in", async () => {
     const background = await startBackground();
 

@@ -20,12 +20,15 @@ export async function updateSettings(change: Partial<UserSettings>): Promise<Use
 }
 
 // Uploads run one after another, so an older value can never reach the server after a newer one.
+// The chain itself never fails: one failed upload (the cache could not be read or written) must not
+// fail every upload, and every sync, after it.
 let uploads: Promise<void> = Promise.resolve();
 
 /** Sends a local change to the server; one that fails stays pending for the next sync to retry. */
 export function uploadPendingSettings(): Promise<void> {
-  uploads = uploads.then(uploadOnce);
-  return uploads;
+  const upload = uploads.then(uploadOnce);
+  uploads = upload.catch(() => {});
+  return upload;
 }
 
 async function uploadOnce(): Promise<void> {

@@ -4,7 +4,7 @@ import { Me, SignInResponse } from "../../src/contract/auth";
 import { claimCache } from "../cache/db";
 import type { MessageName, RequestOf, ResponseOf } from "../messages";
 import { ApiFailure, apiRequest, Unreachable } from "./api";
-import { partnersForAccount } from "./lookup";
+import { answerOpenAccounts, partnersForAccount } from "./lookup";
 import { markNotAMatch } from "./overlaps";
 import { cacheOwner, loadSession, saveSession } from "./session";
 import { currentSettings, updateSettings } from "./settings";
@@ -35,6 +35,8 @@ export const handlers: Handlers = {
       await claimCache(cacheOwner(session));
       await saveSession(session);
       void syncAfterCurrent();
+      // Sidebars already open said "signed out"; a failure here leaves them to their next lookup.
+      void answerOpenAccounts(session).catch(() => {});
       return { ok: true, session: { serverUrl, me } };
     } catch (error) {
       if (error instanceof Unreachable) {

@@ -21,13 +21,27 @@ export async function partnersForAccount(
   sender: Runtime.MessageSender,
 ): Promise<PartnersResult> {
   const session = await loadSession();
-  if (!session) return { state: "signed_out" };
   const crmId = serverCrmId(account);
+  if (!session) {
+    // Remembered all the same, so that signing in answers this tab (see answerOpenAccounts).
+    const signedOut: PartnersResult = { state: "signed_out" };
+    rememberOpenAccount(sender, account.recordId, crmId, signedOut);
+    return signedOut;
+  }
   const cached = await cachedResult(cacheOwner(session), crmId);
   const result = cached ?? (await askServer(session, crmId));
   rememberOpenAccount(sender, account.recordId, crmId, result);
   if (cached) void refreshInBackground(session, crmId);
   return result;
+}
+
+/**
+ * Answers every open sidebar for a session that just began: they showed "signed out", or another
+ * user's partners. From the cache where it knows the account, else from the server.
+ */
+export async function answerOpenAccounts(session: StoredSession): Promise<void> {
+  const owner = cacheOwner(session);
+  await pushUpdates(async (crmId) => (await cachedResult(owner, crmId)) ?? askServer(session, crmId));
 }
 
 /** The cache's answer about an account, or null when it knows nothing about it. */

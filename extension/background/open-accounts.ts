@@ -63,10 +63,12 @@ export async function pushUpdates(
   );
 }
 
-/** Tells every open sidebar that the user is signed out, then forgets them all. */
+/**
+ * Tells every open sidebar that the user is signed out. They stay known: whoever signs in next gets
+ * their answers pushed (`answerOpenAccounts`).
+ */
 export async function pushSignedOut(): Promise<void> {
   await pushUpdates(async () => ({ state: "signed_out" }));
-  openAccounts.clear();
 }
 
 // The sync time moves on every sync; only the data and the offline notice are worth a push.

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
 import { PASSWORD, startBackground } from "./testing/harness";
 
@@ -18,6 +19,43 @@ describe("the session and the cache", () => {
     });
 
     await vi.waitFor(async () => expect(await background.cacheSize()).toMatchObject({ overlaps: 1 }));
+  });
+
+  it("answers the sidebars that showed 'signed out' as soon as the user signs in", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    expect(await background.lookUp("001A", { tabId: 5 })).toEqual({ state: "signed_out" });
+
+    await background.signIn();
+
+    await vi.waitFor(() => expect(background.browser.pushes).toHaveLength(1));
+    expect(background.browser.pushes[0]).toMatchObject({
+      tabId: 5,
+      message: {
+        name: "partners.changed",
+        payload: {
+          recordId: "001A",
+          result: { state: "ready", data: { partners: [{ partner: { name: "Partner 1" } }] } },
+        },
+      },
+    });
+  });
+
+  it("answers open sidebars again when someone signs in after a sign-out", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 5 });
+    await background.send("session.signOut", {});
+    const results = () =>
+      background.browser.pushes.map((push) => PartnersChanged.parse(push.message).payload.result.state);
+    expect(results()).toEqual(["signed_out"]);
+
+    await background.signIn();
+
+    await vi.waitFor(() => expect(results()).toEqual(["signed_out", "ready"]));
   });
 
   it("signs out and clears the cache when the server rejects the session", async () => {

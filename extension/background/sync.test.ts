@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
 import { startBackground } from "./testing/harness";
 
@@ -91,6 +92,28 @@ describe("sync", () => {
 
     expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
     expect(await background.lookUp("001A")).toMatchObject({ state: "ready", offline: true });
+  });
+
+  it("tells a sidebar showing saved data when the server goes away, and when it is back", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 6 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const offlineNotices = () =>
+      background.browser.pushes
+        .map((push) => PartnersChanged.parse(push.message).payload.result)
+        .map((result) => result.state === "ready" && result.offline);
+
+    api.reachable = false;
+    await background.send("sync.now", {});
+    expect(offlineNotices()).toEqual([true]);
+
+    // Nothing changed on the server meanwhile: only the notice goes.
+    api.reachable = true;
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    expect(offlineNotices()).toEqual([true, false]);
   });
 
   it("starts over with a full sync when the server rejects the stored cursor", async () => {

@@ -7,7 +7,7 @@ import { SyncPage } from "../cache/stored-overlap";
 import { applySyncPage } from "../cache/sync-pages";
 import type { ResponseOf } from "../messages";
 import { ApiFailure, apiRequest } from "./api";
-import { markOnline } from "./connectivity";
+import { isOffline, markOnline } from "./connectivity";
 import { withoutDismissed } from "./dismissed";
 import { failureFrom } from "./failures";
 import { cachedResult } from "./lookup";
@@ -41,17 +41,24 @@ async function runSync(): Promise<SyncOutcome> {
   const owner = cacheOwner(session);
   try {
     await claimCache(owner);
+    const wasOffline = isOffline();
     const changed = await pullFeed(session, owner);
     markOnline();
     await uploadPendingSettings();
-    if (changed) await pushUpdates((crmId) => cachedResult(owner, crmId));
+    // Back online, sidebars lose their "offline" notice even when no data changed.
+    if (changed || wasOffline) await pushUpdates((crmId) => cachedResult(owner, crmId));
     const state = await readSyncState(owner);
     return { ok: true, syncedAt: state?.lastSyncedAt ?? new Date().toISOString() };
   } catch (error) {
     if (error instanceof CacheOwnerChanged) {
       return { ok: false, code: "superseded", message: "The session changed during the sync." };
     }
-    return failureFrom(error, session);
+    const failure = await failureFrom(error, session);
+    // Sidebars showing saved data learn that the server is out of reach.
+    if (failure.code === "unreachable") {
+      await pushUpdates((crmId) => cachedResult(owner, crmId)).catch(() => {});
+    }
+    return failure;
   }
 }
 

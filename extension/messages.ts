@@ -25,6 +25,7 @@ import * as z from "zod";
 import { Me } from "../src/contract/auth";
 import { AccountPartners } from "../src/contract/partners";
 import { UserSettings } from "../src/contract/settings";
+import { checkServerUrl } from "./server-url";
 
 /**
  * The account record a tab shows, as its URL names it. The background looks partners up by id
@@ -78,7 +79,9 @@ export const protocol = {
   },
   "session.signIn": {
     request: z.object({
-      serverUrl: z.string().url(),
+      serverUrl: z
+        .string()
+        .refine((value) => checkServerUrl(value).ok, "Use https:// (http:// only for this computer)."),
       email: z.string().email(),
       password: z.string().min(1),
     }),

@@ -77,6 +77,14 @@ describe("options page and popup", () => {
     await page.close();
   });
 
+  it("refuses to send the password over plain http to another computer, and says why", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, "http://cosell.example.com");
+    await page.getByText("Use https:// for this server.").waitFor();
+    expect(await page.getByLabel("Server URL").getAttribute("aria-invalid")).toBe("true");
+    await page.close();
+  });
+
   it("says so when no server answers at the address", async () => {
     const page = await openOptions();
     const address = `http://127.0.0.1:${await closedPort()}`;

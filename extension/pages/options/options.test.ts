@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { parseServerUrl } from "./server-url";
+import { checkServerUrl } from "../../server-url";
 import { signInErrorMessage } from "./sign-in-errors";
 
-describe("parseServerUrl", () => {
-  it.each(["http://127.0.0.1:8787", " https://cosell.example.com/ ", "https://cosell.example.com/base"])(
-    "accepts %s",
-    (value) => {
-      expect(parseServerUrl(value)?.origin).toBe(new URL(value.trim()).origin);
-    },
-  );
+describe("checkServerUrl", () => {
+  it.each([
+    "http://127.0.0.1:8787",
+    "http://localhost:8787",
+    " https://cosell.example.com/ ",
+    "https://cosell.example.com/base",
+  ])("accepts %s", (value) => {
+    const checked = checkServerUrl(value);
+    expect(checked.ok && checked.url.origin).toBe(new URL(value.trim()).origin);
+  });
 
   it.each([
     "",
@@ -18,8 +21,16 @@ describe("parseServerUrl", () => {
     "javascript:alert(1)",
     "https://",
   ])("rejects %j", (value) => {
-    expect(parseServerUrl(value)).toBeNull();
+    expect(checkServerUrl(value)).toEqual({ ok: false, problem: "not_a_url" });
   });
+
+  // A password and tokens sent over plain http to another host can be read on the way.
+  it.each(["http://cosell.example.com", "http://10.0.0.5:8787", "http://127.0.0.2"])(
+    "refuses plain http to %s, which is not this computer",
+    (value) => {
+      expect(checkServerUrl(value)).toEqual({ ok: false, problem: "plain_http" });
+    },
+  );
 });
 
 describe("signInErrorMessage", () => {

@@ -2,8 +2,8 @@ import type { PartialInputHTMLAttributes } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Session } from "../../messages";
 import { MessageFailure, send } from "../../send";
+import { checkServerUrl } from "../../server-url";
 import { ensureOriginPermission } from "./permissions";
-import { parseServerUrl } from "./server-url";
 import { signInErrorMessage } from "./sign-in-errors";
 
 const DEFAULT_SERVER = "http://127.0.0.1:8787";
@@ -13,6 +13,8 @@ type FieldErrors = Partial<Record<Field, string>>;
 
 const FIELD_ERRORS = {
   serverUrl: "Enter the server's full address, starting with https:// — such as https://cosell.example.com.",
+  plainHttp:
+    "Use https:// for this server. Over http:// your password would cross the network unencrypted; http:// is only for a server on this computer.",
   email: "Enter your email address, such as you@company.com.",
   password: "Enter your password.",
 } as const;
@@ -41,9 +43,12 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
   const submit = async (event: Event) => {
     event.preventDefault();
     setFormError(null);
-    const url = parseServerUrl(serverUrl);
+    const checked = checkServerUrl(serverUrl);
+    const url = checked.ok ? checked.url : null;
     const errors: FieldErrors = {};
-    if (!url) errors.serverUrl = FIELD_ERRORS.serverUrl;
+    if (!checked.ok) {
+      errors.serverUrl = checked.problem === "plain_http" ? FIELD_ERRORS.plainHttp : FIELD_ERRORS.serverUrl;
+    }
     if (!email.trim() || emailInput.current?.validity.typeMismatch) errors.email = FIELD_ERRORS.email;
     if (!password) errors.password = FIELD_ERRORS.password;
     setFieldErrors(errors);

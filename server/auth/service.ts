@@ -10,7 +10,7 @@ import { auditLog, sessions, users } from "../db/schema";
 import type { Caller } from "../http/env";
 import { ApiError } from "../http/errors";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { clearAccountFailures, recordFailure, retryAfterSeconds } from "./rate-limit";
+import { reserveAttempt, settleSuccessfulAttempt } from "./rate-limit";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
 
 export interface AuthService {
@@ -33,7 +33,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
   return {
     async signIn(email, password, ip) {
       const at = now();
-      const wait = await retryAfterSeconds(db, email, ip, at);
+      const wait = await reserveAttempt(db, email, ip, at);
       if (wait > 0) {
         throw new ApiError(
           429,
@@ -48,7 +48,6 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
       const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        await recordFailure(db, email, ip, at);
         if (user) {
           await db.insert(auditLog).values({
             orgId: user.orgId,
@@ -59,7 +58,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
         }
         throw new ApiError(401, "invalid_credentials", "Wrong email or password.");
       }
-      await clearAccountFailures(db, email);
+      await settleSuccessfulAttempt(db, email, ip);
       const token = newToken();
       const expiresAt = new Date(at.getTime() + options.tokenTtlHours * 3_600_000);
       await db.transaction(async (tx) => {

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordFailure, SIGN_IN_LIMITS } from "../auth/rate-limit";
+import { reserveAttempt, SIGN_IN_LIMITS } from "../auth/rate-limit";
 import { openTestDatabase } from "../testing/database";
 import { createTestOrg, testApp } from "../testing/fixtures";
 import { hasInputs, loadApiSurface, type Operation } from "./support/api-surface";
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const { users } = await createTestOrg(database, "Fuzzed");
   callers = await signInEveryRole(client, users);
   for (let i = 0; i < SIGN_IN_LIMITS.perIp - FAILURES_BEFORE_LIMIT; i++) {
-    await recordFailure(database.db, `earlier-${i}@fuzz.test`, clientAddress, new Date());
+    await reserveAttempt(database.db, `earlier-${i}@fuzz.test`, clientAddress, new Date());
   }
 });
 

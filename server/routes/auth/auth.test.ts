@@ -54,6 +54,32 @@ describe("sign-in", () => {
     expect(limited.body).toMatchObject({ error: { code: "too_many_attempts" } });
   });
 
+  it("holds the limit against wrong passwords sent all at once", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.request("POST", "/v1/auth/sign-in", {
+          body: { email: users.rep.email, password: `guess ${i}` },
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    // Five guesses get checked; the rest are refused before their password is looked at.
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+  });
+
+  it("lets the right password in after fewer failures than the limit, and starts the count again", async () => {
+    const client = testApp(database);
+    const { users } = await createTestOrg(database);
+    const attempt = (password: string) =>
+      client.request("POST", "/v1/auth/sign-in", { body: { email: users.rep.email, password } });
+    for (let i = 0; i < 4; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong again ${i}`)).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(429);
+  });
+
   it("names the offending fields of malformed input", async () => {
     const client = testApp(database);
     const response = await client.request("POST", "/v1/auth/sign-in", { body: { email: "not-an-email" } });

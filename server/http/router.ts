@@ -17,23 +17,42 @@ export function createRouter() {
           zodDetails(result.error, where),
         );
       }
-      // PostgreSQL text and jsonb cannot hold U+0000, so such input would otherwise fail as a 500.
-      const nul = pathToNul(result.data);
-      if (nul) {
+      const unstorable = pathToUnstorableText(result.data);
+      if (unstorable) {
         throw new ApiError(400, "invalid_request", "The request is not valid.", [
-          { field: fieldName(nul, where), message: "Must not contain the NUL character (U+0000)." },
+          { field: fieldName(unstorable.path, where), message: unstorable.message },
         ]);
       }
     },
   });
 }
 
-function pathToNul(value: unknown, path: string[] = []): string[] | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+/**
+ * Text PostgreSQL cannot store: U+0000 in text or jsonb, and a UTF-16 surrogate without its pair
+ * (valid in a JSON string, refused by jsonb, silently replaced in text). Either would otherwise
+ * fail as a 500, or change on the way in.
+ */
+function unstorableTextProblem(text: string): string | undefined {
+  if (text.includes("\u0000")) return "Must not contain the NUL character (U+0000).";
+  if (UNPAIRED_SURROGATE.test(text)) return "Must be valid Unicode: it holds half of a surrogate pair.";
+  return undefined;
+}
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pathToUnstorableText(
+  value: unknown,
+  path: string[] = [],
+): { path: string[]; message: string } | undefined {
+  if (typeof value === "string") {
+    const message = unstorableTextProblem(value);
+    return message ? { path, message } : undefined;
+  }
   if (value === null || typeof value !== "object") return undefined;
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes("\u0000")) return [...path, key];
-    const found = pathToNul(item, [...path, key]);
+    const message = unstorableTextProblem(key);
+    if (message) return { path: [...path, key], message };
+    const found = pathToUnstorableText(item, [...path, key]);
     if (found) return found;
   }
   return undefined;

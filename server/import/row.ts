@@ -45,6 +45,9 @@ export function createRowReader(
     if (cells.length !== mapping.headerCount) {
       return { ok: false, reason: `row has ${cells.length} fields, the header has ${mapping.headerCount}` };
     }
+    // PostgreSQL cannot store U+0000: a cell holding one makes a bad row, not a failed import.
+    const withNul = mapping.columns.find((column) => cells[column.index]?.includes("\u0000"));
+    if (withNul) return { ok: false, reason: `${describe(withNul.field)}: holds the NUL character (U+0000)` };
     const crmId = first(cells, "crmId");
     if (!crmId) return { ok: false, reason: `missing ${describe("crmId")}` };
     const name = first(cells, "name");

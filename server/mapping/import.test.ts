@@ -91,6 +91,26 @@ describe("importAccountsCsv", () => {
     expect(await rows(database.db, stamps)).toEqual(before.stamps);
   });
 
+  it("reports a row holding text the database cannot store, and lands the others", async () => {
+    const { org } = await createTestOrg(database);
+    const lines = [header, row(1), row(2, "Acme\u0000 Inc"), row(3)];
+    const dated = [
+      "Account ID,Account Name,Type,Last Modified Date",
+      "001Hs0000000009,Old Co,Customer,0000-01-01",
+    ];
+    const summary = await importAccountsCsv(database.db, org.id, csv(lines), { source: "nul.csv" });
+    expect(summary).toMatchObject({ rowsOk: 2, rowsFailed: 1, inserted: 2 });
+    expect(summary.errors).toEqual([
+      { line: 3, reason: 'name ("Account Name"): holds the NUL character (U+0000)' },
+    ]);
+    expect(await runStatus(summary.id)).toBe("applied");
+
+    const yearZero = await importAccountsCsv(database.db, org.id, csv(dated), { source: "dated.csv" });
+    expect(yearZero).toMatchObject({ rowsOk: 0, rowsFailed: 1 });
+    expect(yearZero.errors[0]?.reason).toMatch(/^updatedAt /);
+    expect(await accountCount(org.id)).toBe(2);
+  });
+
   it("counts every bad row but keeps the first ones only", async () => {
     const { org } = await createTestOrg(database);
     const bad = KEPT_ERRORS + 5;

@@ -26,7 +26,13 @@ export const AccountInput = z
     industry: optionalText(120),
     segment: Segment.nullable().optional(),
     region: optionalText(120),
-    updatedAt: z.string().datetime({ offset: true }).nullable().optional(),
+    updatedAt: z
+      .string()
+      .datetime({ offset: true })
+      // ISO 8601 has a year 0000 (1 BC); PostgreSQL reads it as out of range.
+      .refine((value) => !value.startsWith("0000"), "Must be a date from the year 1 on.")
+      .nullable()
+      .optional(),
   })
   .meta({ id: "AccountInput" });
 export type AccountInput = z.infer<typeof AccountInput>;

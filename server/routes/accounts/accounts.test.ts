@@ -197,6 +197,16 @@ describe("POST /v1/accounts", () => {
     expect(await rows(database.db, sql`select 1 from accounts where org_id = ${org.org.id}`)).toHaveLength(0);
   });
 
+  it("refuses an update time in the year 0000, which ISO 8601 has and PostgreSQL does not", async () => {
+    const org = await orgWithTokens();
+    const response = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: { accounts: [{ ...acme, updatedAt: "0000-01-01T00:00:00Z" }] },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ details: [{ field: "accounts.0.updatedAt" }] });
+  });
+
   it("refuses more than 1000 accounts at once, and callers who are not admins", async () => {
     const org = await orgWithTokens();
     const many = Array.from({ length: 1001 }, (_, n) => ({ ...acme, crmId: `A-${n}` }));

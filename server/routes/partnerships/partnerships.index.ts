@@ -46,6 +46,10 @@ export function partnershipsRoutes(mapping: MappingService) {
       const { id } = c.req.valid("param");
       const rule = c.req.valid("json");
       const updated = await c.get("scoped")(async (tx) => {
+        // Two admins saving at once take turns, so each audit entry starts from the rule it replaced.
+        await tx.execute(
+          sql`select 1 from sharing_rules where partnership_id = ${id}::uuid and org_id = ${caller.orgId} for update`,
+        );
         const [before] = await readPartnerships(tx, caller.orgId, id);
         if (!before) return null;
         const [after] = await rows<SharingRule>(

@@ -183,4 +183,33 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
     // Put the scenario back for the other tests.
     await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
   });
+
+  it("audits changes made at the same moment one after the other, each from the rule it replaced", async () => {
+    const before = await rows<{ id: number }>(
+      database.db,
+      sql`select coalesce(max(id), 0) as id from audit_log where org_id = ${scenario.partner.org.id}`,
+    );
+    const rules = [
+      ["name"],
+      ["owner_name"],
+      ["owner_email"],
+      ["name", "owner_name"],
+      ["name", "owner_email"],
+    ].map((fields) => ({ level: "overlaps", populations: ["customer"], fields }));
+    const answers = await Promise.all(
+      rules.map((body) => client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(rules.map(() => 200));
+
+    const audited = await rows<{ details: { before: unknown; after: unknown } }>(
+      database.db,
+      sql`select details from audit_log where org_id = ${scenario.partner.org.id}
+          and action = 'sharing.updated' and id > ${before[0]!.id} order by id`,
+    );
+    // Each change starts from the rule the one before it left: no change is missing from the log.
+    expect(audited).toHaveLength(rules.length);
+    audited.slice(1).forEach((entry, i) => expect(entry.details.before).toEqual(audited[i]!.details.after));
+
+    await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
+  });
 });

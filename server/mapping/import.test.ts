@@ -192,6 +192,17 @@ describe("importAccountsCsv", () => {
     resume();
     await expect(older).rejects.toBeInstanceOf(ImportSupersededError);
     expect(newer.inserted).toBe(1);
+    // Both the start of the newer import and the older one's failed apply are on record.
+    const failures = await rows<{ subject: string; details: { reason: string } }>(
+      database.db,
+      sql`select subject, details from audit_log where org_id = ${org.id} and action = 'accounts.import_failed'`,
+    );
+    expect(failures).toHaveLength(2);
+    expect(failures.map((entry) => entry.details.reason)).toEqual([
+      expect.stringMatching(/newer import .* started/),
+      expect.stringMatching(/newer import .* started/),
+    ]);
+    expect(new Set(failures.map((entry) => entry.subject)).size).toBe(1);
     const names = await rows<{ name: string }>(
       database.db,
       sql`select name from accounts where org_id = ${org.id}`,

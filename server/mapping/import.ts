@@ -11,8 +11,9 @@
  * Then incremental matching runs for the organisation.
  *
  * A run still `staging` when a new import of the same organisation starts was interrupted (or is
- * still going in another process): the new run supersedes it, marking it `failed` and dropping its
- * staged rows, and re-stages the whole file itself. Rerunning an interrupted import therefore
+ * still going in another process): the new run supersedes it, marking it `failed` (with an
+ * `accounts.import_failed` audit entry) and dropping its staged rows, and re-stages the whole file
+ * itself. Rerunning an interrupted import therefore
  * completes it, and since the upsert skips unchanged rows, a rerun after a complete import changes
  * nothing. If the superseded import was in fact still going, it fails when it tries to apply, with
  * `ImportSupersededError`, and applies nothing.
@@ -82,7 +83,7 @@ export async function importAccountsCsv(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const runId = await startRun(db, orgId, options.source);
+  const runId = await startRun(db, orgId, options);
   const staged = { rowsOk: 0, rowsFailed: 0, errors: [] as RowError[] };
   try {
     let batch: { line: number; account: AccountInput }[] = [];
@@ -111,12 +112,24 @@ export async function importAccountsCsv(
     await failRun(db, runId, orgId, options, staged, error);
     throw error;
   }
-  const applied = await applyRun(db, runId, orgId, options, staged);
+  let applied: Awaited<ReturnType<typeof applyRun>>;
+  try {
+    applied = await applyRun(db, runId, orgId, options, staged);
+  } catch (error) {
+    // The error that stopped the import is the one worth reporting; should recording the failure
+    // fail too, the run stays `staging` and the next import supersedes it.
+    await failRun(db, runId, orgId, options, staged, error).catch(() => {});
+    throw error;
+  }
   const matching = await runMatching(db, { orgId, onProgress: options.onMatchProgress });
   return { id: runId, ...staged, ...applied, matching };
 }
 
-async function startRun(db: Db, orgId: string, source: string): Promise<string> {
+async function startRun(
+  db: Db,
+  orgId: string,
+  { source, actorUserId }: Pick<ImportOptions, "source" | "actorUserId">,
+): Promise<string> {
   return db.transaction(async (tx) => {
     await lockOrgImports(tx, orgId);
     const superseded = await rows<{ id: string }>(
@@ -130,6 +143,18 @@ async function startRun(db: Db, orgId: string, source: string): Promise<string> 
       );
     }
     const [run] = await tx.insert(importRuns).values({ orgId, source }).returning({ id: importRuns.id });
+    for (const { id } of superseded) {
+      await tx.insert(auditLog).values({
+        orgId,
+        actorUserId: actorUserId ?? null,
+        action: "accounts.import_failed",
+        subject: id,
+        details: {
+          reason: "A newer import of this organisation started before this one was applied.",
+          supersededBy: run!.id,
+        },
+      });
+    }
     return run!.id;
   });
 }

@@ -27,6 +27,8 @@ import { ScoringBasisCache } from "./scoring/basis-cache";
 export interface AppOptions {
   database: Database;
   tokenTtlHours: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (see config). */
+  trustedProxies?: number;
   logRequests?: boolean;
   now?: () => Date;
 }
@@ -68,7 +70,7 @@ export function createApp(options: AppOptions) {
   );
   // Every other /v1 path needs a signed-in caller, so a new route cannot forget it.
   app.use("/v1/*", async (c, next) => (c.req.path === "/v1/auth/sign-in" ? next() : signedIn(c, next)));
-  app.route("/", authRoutes(auth));
+  app.route("/", authRoutes(auth, options.trustedProxies ?? 0));
 
   const services = { scoringBasis: new ScoringBasisCache() };
   for (const routes of signedInRouters) app.route("/", routes(services));

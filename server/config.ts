@@ -17,6 +17,9 @@ const Config = z.object({
     .positive()
     .max(24 * 90)
     .default(24 * 14),
+  // How many reverse proxies in front of the server append to X-Forwarded-For. The sign-in limit
+  // per client IP needs the client's address; behind a proxy the socket only shows the proxy's.
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   LOG_REQUESTS: z
     .enum(["true", "false", "1", "0"])
     .default("true")

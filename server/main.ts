@@ -12,6 +12,7 @@ async function main() {
   const app = createApp({
     database,
     tokenTtlHours: config.TOKEN_TTL_HOURS,
+    trustedProxies: config.TRUSTED_PROXIES,
     logRequests: config.LOG_REQUESTS,
   });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -7,8 +7,16 @@ import type { Database } from "../db/client";
 
 export const PASSWORD = "a long test password";
 
-export function testApp(database: Database, options: { now?: () => Date; tokenTtlHours?: number } = {}) {
-  const app = createApp({ database, tokenTtlHours: options.tokenTtlHours ?? 24, now: options.now });
+export function testApp(
+  database: Database,
+  options: { now?: () => Date; tokenTtlHours?: number; trustedProxies?: number } = {},
+) {
+  const app = createApp({
+    database,
+    tokenTtlHours: options.tokenTtlHours ?? 24,
+    now: options.now,
+    trustedProxies: options.trustedProxies,
+  });
   return {
     app,
     async request(

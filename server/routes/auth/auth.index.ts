@@ -1,24 +1,36 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { AuthService } from "../../auth/service";
 import type { AppEnv } from "../../http/env";
 import { createRouter } from "../../http/router";
 import { signIn, signOut } from "./auth.routes";
 
-function clientIp(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+/**
+ * The address sign-in limits count against. Behind `trustedProxies` reverse proxies, each of which
+ * appends the address it got the request from to X-Forwarded-For, the client's is the entry that
+ * many places from the end; entries before it may be made up by the client, so they are ignored.
+ */
+export function clientIp(c: Context<AppEnv>, trustedProxies: number): string {
+  let socketAddress: string;
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    socketAddress = getConnInfo(c).remote.address ?? "unknown";
   } catch {
     // In-process test requests have no socket.
-    return "in-process";
+    socketAddress = "in-process";
   }
+  if (trustedProxies === 0) return socketAddress;
+  const forwarded = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - trustedProxies] ?? socketAddress;
 }
 
-export function authRoutes(auth: AuthService) {
+export function authRoutes(auth: AuthService, trustedProxies: number) {
   const router = createRouter();
   router.openapi(signIn, async (c) => {
     const { email, password } = c.req.valid("json");
-    return c.json(await auth.signIn(email, password, clientIp(c)), 200);
+    return c.json(await auth.signIn(email, password, clientIp(c, trustedProxies)), 200);
   });
   router.openapi(signOut, async (c) => {
     await auth.signOut(c.get("caller"));

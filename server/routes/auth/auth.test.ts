@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SIGN_IN_LIMITS } from "../../auth/rate-limit";
 import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, PASSWORD, signInAs, testApp } from "../../testing/fixtures";
 
@@ -78,6 +79,24 @@ describe("sign-in", () => {
     expect((await attempt(PASSWORD)).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong again ${i}`)).status).toBe(401);
     expect((await attempt(PASSWORD)).status).toBe(429);
+  });
+
+  it("counts failures per client behind a trusted proxy, by the address the proxy saw", async () => {
+    const client = testApp(database, { trustedProxies: 1 });
+    // The proxy appends the address it saw; what comes before it is the client's own claim.
+    const from = (address: string, claimed = "") => ({
+      "x-forwarded-for": claimed ? `${claimed}, ${address}` : address,
+    });
+    const attempt = (n: number, headers: Record<string, string>) =>
+      client.request("POST", "/v1/auth/sign-in", {
+        body: { email: `nobody-${n}@proxied.test`, password: "wrong password" },
+        headers,
+      });
+    for (let n = 0; n < SIGN_IN_LIMITS.perIp; n++) {
+      expect((await attempt(n, from("203.0.113.7", `198.51.100.${n}`))).status).toBe(401);
+    }
+    expect((await attempt(99, from("203.0.113.7", "198.51.100.200"))).status).toBe(429);
+    expect((await attempt(100, from("203.0.113.8"))).status).toBe(401);
   });
 
   it("names the offending fields of malformed input", async () => {

@@ -5,8 +5,10 @@
  * Each batch travels as one JSON parameter unpacked by json_to_recordset: thousands of separate
  * parameters make PGlite several times slower, and a JSON array carries the websites arrays as-is.
  */
+
 import { sql } from "drizzle-orm";
 import type { AccountInput } from "../../src/contract/accounts";
+import { toBareGuid } from "../../src/crm-ids/guid";
 import { accountDomains as domainsOf, nameKey } from "../../src/matching";
 import { type Queryable, rows } from "../db/client";
 
@@ -25,7 +27,9 @@ export async function upsertAccounts(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < input.length; start += BATCH) {
-    const batch = dedupeByCrmId(input.slice(start, start + BATCH));
+    const batch = dedupeByCrmId(
+      input.slice(start, start + BATCH).map((account) => ({ ...account, crmId: toBareGuid(account.crmId) })),
+    );
     const records = batch.map((account) => ({
       crm_id: account.crmId,
       name: account.name,

@@ -197,6 +197,21 @@ describe("POST /v1/accounts", () => {
     expect(await rows(database.db, sql`select 1 from accounts where org_id = ${org.org.id}`)).toHaveLength(0);
   });
 
+  it("finds a Dynamics account imported as a braced upper-case GUID by the id in its URL", async () => {
+    const org = await orgWithTokens();
+    const imported = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: { accounts: [{ ...acme, crmId: "{3F2504E0-4F89-11D3-9A0C-0305E82C3301}" }] },
+    });
+    expect(imported.status).toBe(200);
+    const lookup = await client.request(
+      "GET",
+      "/v1/accounts/partners?crmId=3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+      { token: org.admin },
+    );
+    expect(lookup.body).toMatchObject({ account: { crmId: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" } });
+  });
+
   it("refuses an update time in the year 0000, which ISO 8601 has and PostgreSQL does not", async () => {
     const org = await orgWithTokens();
     const response = await client.request("POST", "/v1/accounts", {

@@ -1,4 +1,5 @@
 import type { AccountPartners } from "../../../src/contract/partners";
+import { toBareGuid } from "../../../src/crm-ids/guid";
 import { type AccountContext, scorePartnersInAccount } from "../../../src/scoring";
 import { createRouter } from "../../http/router";
 import { type PartnerOverlapRow, toPartnerInAccount } from "../../sync/partner-overlaps";
@@ -19,7 +20,7 @@ export function partnersRoutes({ scoringBasis }: RouteServices) {
     // when the caller has no such account. See migration 0013.
     const found = await c.get("scopedCall")<AccountRow & Partial<PartnerOverlapRow>>(
       "account_partners",
-      crmId,
+      toBareGuid(crmId),
     );
     const [account] = found;
     if (!account) return c.json({ account: null, partners: [] } satisfies AccountPartners, 200);

@@ -118,6 +118,18 @@ describe("sidebar states", () => {
     expect($$("li")).toHaveLength(0);
   });
 
+  it("tells screen readers what the lookup found, in a status line there before the answer", async () => {
+    await show({ result: null });
+    const summary = $$("[role=status]").find((status) => status.classList.contains("visually-hidden"))!;
+    expect(summary.textContent).toBe("");
+    await show({ result: ready([partner("Bluefin Consulting")]) });
+    // The same element: a live region added with its text already in it is often not announced.
+    expect($$("[role=status]")).toContain(summary);
+    expect(summary.textContent).toBe("Found 1 partner in this account.");
+    await show({ result: ready([]) });
+    expect(summary.textContent).toBe("Found no partners in this account.");
+  });
+
   it("offers to sign in when signed out, opening the options page from the link", async () => {
     await show({ result: { state: "signed_out" } });
     const link = $<HTMLAnchorElement>("a")!;

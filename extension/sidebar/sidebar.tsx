@@ -80,6 +80,10 @@ export function Sidebar({ view, initiallyCollapsed, actions }: SidebarProps) {
         <p class="announcement" role="status" tabIndex={-1} ref={announcementLine}>
           {announcement}
         </p>
+        {/* Mounted from the start, so that screen readers announce the answer when it comes. */}
+        <p class="visually-hidden" role="status">
+          {lookupSummary(view.result, partners)}
+        </p>
         {account && !view.reading && account.missing.length > 0 && <MissingFields account={account} />}
         {view.result?.state === "ready" && view.result.offline && (
           <OfflineNotice syncedAt={view.result.syncedAt} />
@@ -106,6 +110,14 @@ function siteName(website: string): string {
   } catch {
     return website;
   }
+}
+
+/** What the lookup found, said once it is known; errors are alerts of their own. */
+function lookupSummary(result: PartnersResult | null, partners: ShownPartner[] | null): string {
+  if (result?.state === "signed_out") return "Signed out of cosell-lens.";
+  if (!partners) return "";
+  if (partners.length === 0) return "Found no partners in this account.";
+  return `Found ${partners.length} ${partners.length === 1 ? "partner" : "partners"} in this account.`;
 }
 
 function visiblePartners(result: PartnersResult | null, removed: ReadonlySet<string>): ShownPartner[] | null {

@@ -208,7 +208,9 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
     );
     // Each change starts from the rule the one before it left: no change is missing from the log.
     expect(audited).toHaveLength(rules.length);
-    audited.slice(1).forEach((entry, i) => expect(entry.details.before).toEqual(audited[i]!.details.after));
+    for (let i = 1; i < audited.length; i++) {
+      expect(audited[i]!.details.before).toEqual(audited[i - 1]!.details.after);
+    }
 
     await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
   });

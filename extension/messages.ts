@@ -137,8 +137,15 @@ export const PartnersChanged = z.object({
 });
 export type PartnersChanged = z.infer<typeof PartnersChanged>;
 
+/**
+ * Pushed when the user presses the extension's keyboard shortcut (manifest `commands`) in a tab:
+ * the sidebar opens and takes the focus. It sits after everything else on the page, so Tab alone
+ * reaches it only after every control of the CRM.
+ */
+export const FocusSidebar = z.object({ name: z.literal("sidebar.focus"), payload: z.object({}) });
+
 /** Every message the background pushes to content scripts. */
-export const Push = z.discriminatedUnion("name", [PartnersChanged]);
+export const Push = z.discriminatedUnion("name", [PartnersChanged, FocusSidebar]);
 export type Push = z.infer<typeof Push>;
 
 export const Envelope = z.object({

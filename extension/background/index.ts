@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from "webextension-polyfill";
 import { dispatch } from "./dispatch";
+import { FOCUS_SIDEBAR, focusSidebar } from "./focus-sidebar";
 import { syncNow } from "./sync";
 
 const self = { id: browser.runtime.id, origin: browser.runtime.getURL("") };
@@ -13,6 +14,10 @@ const SYNC_EVERY_MINUTES = 5;
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   dispatch(message, sender, self),
 );
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === FOCUS_SIDEBAR && tab?.id !== undefined) void focusSidebar(tab.id);
+});
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncNow();

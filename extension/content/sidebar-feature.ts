@@ -54,7 +54,8 @@ export async function createSidebarFeature(life: AbortSignal): Promise<SidebarFe
   // Pushes are only for the account on screen; whatever else arrives is about a page already left.
   let current: { recordId: string; accept(result: PartnersResult): void } | null = null;
   onPush((push) => {
-    if (push.payload.recordId === current?.recordId) current.accept(push.payload.result);
+    if (push.name === "sidebar.focus") sidebar.focus();
+    else if (push.payload.recordId === current?.recordId) current.accept(push.payload.result);
   }, life);
 
   return {

@@ -9,6 +9,8 @@ import type { SidebarActions, SidebarView } from "./types";
 
 export interface MountedSidebar {
   show(view: SidebarView): void;
+  /** Opens the sidebar on show, if collapsed, and moves the focus to it; nothing while it is hidden. */
+  focus(): void;
   hide(): void;
   destroy(): void;
 }
@@ -23,11 +25,27 @@ export function mountSidebar(actions: SidebarActions, options: { collapsed: bool
   container.className = "root";
   root.append(style, container);
 
+  let shown: SidebarView | null = null;
+  let focusRequest = 0;
+  const renderShown = () => {
+    if (!shown) return;
+    // Rendering into the same container keeps the sidebar's own state (collapsed, removed partners).
+    render(
+      h(Sidebar, { view: shown, initiallyCollapsed: options.collapsed, actions, focusRequest }),
+      container,
+    );
+  };
+
   return {
     show(view) {
       if (!host.isConnected) document.documentElement.append(host);
-      // Rendering into the same container keeps the sidebar's own state (collapsed, removed partners).
-      render(h(Sidebar, { view, initiallyCollapsed: options.collapsed, actions }), container);
+      shown = view;
+      renderShown();
+    },
+    focus() {
+      if (!host.isConnected) return;
+      focusRequest++;
+      renderShown();
     },
     hide() {
       host.remove();

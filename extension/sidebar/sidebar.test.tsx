@@ -118,6 +118,17 @@ describe("sidebar states", () => {
     expect($$("li")).toHaveLength(0);
   });
 
+  it("opens when asked to by the keyboard shortcut, and moves the focus to its title", async () => {
+    await show({ result: ready([partner("Bluefin Consulting")]) }, true);
+    expect($(".title")).toBeNull();
+
+    await act(() => sidebar.focus());
+
+    expect(shadow().activeElement).toBe($(".title"));
+    expect($(".title")?.textContent).toBe("Co-sell partners");
+    expect(actions.rememberCollapsed).toHaveBeenLastCalledWith(false);
+  });
+
   it("tells screen readers what the lookup found, in a status line there before the answer", async () => {
     await show({ result: null });
     const summary = $$("[role=status]").find((status) => status.classList.contains("visually-hidden"))!;

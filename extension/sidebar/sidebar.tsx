@@ -11,11 +11,13 @@ export interface SidebarProps {
   view: SidebarView;
   initiallyCollapsed: boolean;
   actions: SidebarActions;
+  /** Counts the requests to open and focus the sidebar (the keyboard shortcut); 0 for none yet. */
+  focusRequest?: number;
 }
 
 const BODY_ID = "cosell-panel-body";
 
-export function Sidebar({ view, initiallyCollapsed, actions }: SidebarProps) {
+export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }: SidebarProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState("");
@@ -33,6 +35,16 @@ export function Sidebar({ view, initiallyCollapsed, actions }: SidebarProps) {
     setCollapsed(next);
     actions.rememberCollapsed(next);
   };
+
+  // A request to focus opens the sidebar first; its title, which the focus goes to, shows only then.
+  const title = useRef<HTMLHeadingElement>(null);
+  const focusedRequest = useRef(focusRequest);
+  useLayoutEffect(() => {
+    if (focusRequest === focusedRequest.current) return;
+    if (collapsed) return changeCollapsed(false);
+    focusedRequest.current = focusRequest;
+    title.current?.focus();
+  }, [focusRequest, collapsed]);
 
   const onMarkedWrong = (partner: ShownPartner) => {
     setRemoved((before) => new Set(before).add(partner.overlapId));
@@ -54,7 +66,11 @@ export function Sidebar({ view, initiallyCollapsed, actions }: SidebarProps) {
       }}
     >
       <div class="bar">
-        {!collapsed && <h2 class="title">Co-sell partners</h2>}
+        {!collapsed && (
+          <h2 class="title" tabIndex={-1} ref={title}>
+            Co-sell partners
+          </h2>
+        )}
         <button
           type="button"
           class="toggle"

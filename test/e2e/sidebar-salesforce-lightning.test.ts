@@ -121,6 +121,31 @@ describe("sidebar on Salesforce Lightning", () => {
     await page.close();
   });
 
+  it("opens and takes the focus when the keyboard shortcut's message reaches the tab", async () => {
+    const page = await openAccount(stack(), LIGHTNING, ACME_ID);
+    const sidebar = sidebarOf(page);
+    await sidebar.getByRole("listitem").first().waitFor();
+    await sidebar.getByRole("button", { name: "Hide co-sell partners" }).click();
+    const title = sidebar.getByRole("heading", { name: "Co-sell partners" });
+    await title.waitFor({ state: "detached" });
+
+    // What the background sends when the shortcut is pressed (focus-sidebar.ts): Chrome's shortcut
+    // keys themselves cannot be pressed from a test.
+    await page.bringToFront();
+    await stack().browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { name: "sidebar.focus", payload: {} }, { frameId: 0 });
+    });
+
+    await title.waitFor();
+    await expect
+      .poll(() =>
+        title.evaluate((heading) => (heading.getRootNode() as ShadowRoot).activeElement === heading),
+      )
+      .toBe(true);
+    await page.close();
+  });
+
   // Last: Chromium does not bring back an unpacked extension reloaded this way, so nothing can follow.
   it("removes its sidebar from open tabs when the extension is reloaded or updated", async () => {
     const page = await openAccount(stack(), LIGHTNING, ACME_ID);

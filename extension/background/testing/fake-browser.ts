@@ -44,6 +44,7 @@ export function createFakeBrowser() {
     onStartup: new FakeEvent(),
     onInstalled: new FakeEvent(),
     onAlarm: new FakeEvent(),
+    onCommand: new FakeEvent(),
   };
   const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
   /** Delivers a runtime message the way Chrome does: the first listener that answers wins. */
@@ -80,6 +81,7 @@ export function createFakeBrowser() {
         },
       },
     },
+    commands: { onCommand: events.onCommand },
     alarms: {
       onAlarm: events.onAlarm,
       async create(name: string, info: { periodInMinutes?: number }) {
@@ -103,6 +105,8 @@ export function createFakeBrowser() {
       startup: () => events.onStartup.fire(),
       installed: () => events.onInstalled.fire({ reason: "install" }),
       alarm: (name: string) => events.onAlarm.fire({ name, scheduledTime: Date.now() }),
+      /** The user pressed the shortcut of a manifest command, in tab `tabId`. */
+      command: (name: string, tabId: number) => events.onCommand.fire(name, { id: tabId }),
     },
   };
 }

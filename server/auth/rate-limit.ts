@@ -31,6 +31,7 @@ export async function reserveAttempt(db: Db, email: string, ip: string, now: Dat
     db,
     sql`insert into sign_in_failures (key, window_start, failures)
         select key, ${now.toISOString()}, 1 from unnest(${sql.param(keys.map((k) => k.key))}::text[]) as key
+        order by key
         on conflict (key) do update set
           failures = case when sign_in_failures.window_start < ${windowStart} then 1 else sign_in_failures.failures + 1 end,
           window_start = case when sign_in_failures.window_start < ${windowStart} then excluded.window_start else sign_in_failures.window_start end
@@ -57,7 +58,15 @@ export async function settleSuccessfulAttempt(db: Db, email: string, ip: string)
   await giveBack(db, [client!.key]);
 }
 
+/**
+ * One statement per counter: a statement that held one counter's row while it waited for another's
+ * could deadlock with a `reserveAttempt` of the same two counters, which PostgreSQL ends with an
+ * error (seen with twenty attempts at once).
+ */
 async function giveBack(db: Db, keys: readonly string[]): Promise<void> {
-  await db.execute(sql`update sign_in_failures set failures = failures - 1
-    where key = any(${sql.param(keys)}::text[]) and failures > 0`);
+  for (const key of keys) {
+    await db.execute(
+      sql`update sign_in_failures set failures = failures - 1 where key = ${key} and failures > 0`,
+    );
+  }
 }

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const { users } = await createTestOrg(database, "Fuzzed");
   callers = await signInEveryRole(client, users);
   for (let i = 0; i < SIGN_IN_LIMITS.perIp - FAILURES_BEFORE_LIMIT; i++) {
-    await reserveAttempt(database.db, `earlier-${i}@fuzz.test`, clientAddress, new Date());
+    await reserveAttempt(database.db, `earlier-${i}-${clientAddress}@fuzz.test`, clientAddress, new Date());
   }
 });
 

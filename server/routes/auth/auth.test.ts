@@ -1,9 +1,16 @@
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITS } from "../../auth/rate-limit";
 import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, PASSWORD, signInAs, testApp } from "../../testing/fixtures";
 
 const database = useTestDatabase();
+
+/**
+ * A client address for one test: failure counts live in the database for 15 minutes, and on
+ * PostgreSQL every test file, and every run within those minutes, shares the database.
+ */
+const addressOfItsOwn = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 describe("sign-in", () => {
   it("returns a token that identifies the user, their organisation and role", async () => {
@@ -25,13 +32,16 @@ describe("sign-in", () => {
   });
 
   it("refuses a wrong password and an unknown email with the same answer", async () => {
-    const client = testApp(database);
+    const client = testApp(database, { trustedProxies: 1 });
+    const headers = { "x-forwarded-for": addressOfItsOwn() };
     const { users } = await createTestOrg(database);
     const wrong = await client.request("POST", "/v1/auth/sign-in", {
       body: { email: users.rep.email, password: "not it at all" },
+      headers,
     });
     const unknown = await client.request("POST", "/v1/auth/sign-in", {
-      body: { email: "nobody@nowhere.test", password: "whatever1234" },
+      body: { email: `nobody-${randomInt(1e9)}@nowhere.test`, password: "whatever1234" },
+      headers,
     });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -39,16 +49,19 @@ describe("sign-in", () => {
   });
 
   it("rate-limits failed attempts per account with a 429 and Retry-After, even for the right password", async () => {
-    const client = testApp(database);
+    const client = testApp(database, { trustedProxies: 1 });
+    const headers = { "x-forwarded-for": addressOfItsOwn() };
     const { users } = await createTestOrg(database);
     for (let i = 0; i < 5; i++) {
       const failed = await client.request("POST", "/v1/auth/sign-in", {
         body: { email: users.rep.email, password: `wrong ${i}` },
+        headers,
       });
       expect(failed.status).toBe(401);
     }
     const limited = await client.request("POST", "/v1/auth/sign-in", {
       body: { email: users.rep.email, password: PASSWORD },
+      headers,
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -56,12 +69,14 @@ describe("sign-in", () => {
   });
 
   it("holds the limit against wrong passwords sent all at once", async () => {
-    const client = testApp(database);
+    const client = testApp(database, { trustedProxies: 1 });
+    const headers = { "x-forwarded-for": addressOfItsOwn() };
     const { users } = await createTestOrg(database);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         client.request("POST", "/v1/auth/sign-in", {
           body: { email: users.rep.email, password: `guess ${i}` },
+          headers,
         }),
       ),
     );
@@ -71,10 +86,11 @@ describe("sign-in", () => {
   });
 
   it("lets the right password in after fewer failures than the limit, and starts the count again", async () => {
-    const client = testApp(database);
+    const client = testApp(database, { trustedProxies: 1 });
+    const headers = { "x-forwarded-for": addressOfItsOwn() };
     const { users } = await createTestOrg(database);
     const attempt = (password: string) =>
-      client.request("POST", "/v1/auth/sign-in", { body: { email: users.rep.email, password } });
+      client.request("POST", "/v1/auth/sign-in", { body: { email: users.rep.email, password }, headers });
     for (let i = 0; i < 4; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
     expect((await attempt(PASSWORD)).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await attempt(`wrong again ${i}`)).status).toBe(401);
@@ -83,20 +99,24 @@ describe("sign-in", () => {
 
   it("counts failures per client behind a trusted proxy, by the address the proxy saw", async () => {
     const client = testApp(database, { trustedProxies: 1 });
+    const [proxied, other] = [addressOfItsOwn(), addressOfItsOwn()];
     // The proxy appends the address it saw; what comes before it is the client's own claim.
     const from = (address: string, claimed = "") => ({
       "x-forwarded-for": claimed ? `${claimed}, ${address}` : address,
     });
     const attempt = (n: number, headers: Record<string, string>) =>
       client.request("POST", "/v1/auth/sign-in", {
-        body: { email: `nobody-${n}@proxied.test`, password: "wrong password" },
+        body: {
+          email: `nobody-${n}-${proxied.replaceAll(".", "-")}@proxied.test`,
+          password: "wrong password",
+        },
         headers,
       });
     for (let n = 0; n < SIGN_IN_LIMITS.perIp; n++) {
-      expect((await attempt(n, from("203.0.113.7", `198.51.100.${n}`))).status).toBe(401);
+      expect((await attempt(n, from(proxied, `198.51.100.${n}`))).status).toBe(401);
     }
-    expect((await attempt(99, from("203.0.113.7", "198.51.100.200"))).status).toBe(429);
-    expect((await attempt(100, from("203.0.113.8"))).status).toBe(401);
+    expect((await attempt(99, from(proxied, "198.51.100.200"))).status).toBe(429);
+    expect((await attempt(100, from(other))).status).toBe(401);
   });
 
   it("names the offending fields of malformed input", async () => {

@@ -81,6 +81,32 @@ describe("watchAccount", () => {
     expect(reads).toHaveLength(2);
   });
 
+  it("waits while a single-page CRM still shows the record it came from", () => {
+    const { adapter, page } = fakeAdapter();
+    const cameFrom = { name: "Globex", website: "globex.io" };
+    // The URL names the new record; the header still shows the old one.
+    page.rendered = { ...record("globex.io"), name: "Globex" };
+    watchAccount(adapter, URL_OF_RECORD, new AbortController().signal, onRead, cameFrom);
+    vi.advanceTimersByTime(600);
+    expect(reads).toEqual([]);
+    page.rendered = record("acme.com");
+    vi.advanceTimersByTime(200);
+    expect(reads).toEqual([[record("acme.com"), true]]);
+  });
+
+  it("takes a record that reads like the one before it, once the grace period is over", () => {
+    const { adapter, page } = fakeAdapter();
+    page.rendered = record("acme.com");
+    watchAccount(adapter, URL_OF_RECORD, new AbortController().signal, onRead, {
+      name: "Acme Corporation",
+      website: "acme.com",
+    });
+    vi.advanceTimersByTime(1_400);
+    expect(reads).toEqual([]);
+    vi.advanceTimersByTime(300);
+    expect(reads).toEqual([[record("acme.com"), true]]);
+  });
+
   it("settles on the record id alone when the record never renders", () => {
     const { adapter } = fakeAdapter();
     watchAccount(adapter, URL_OF_RECORD, new AbortController().signal, onRead);

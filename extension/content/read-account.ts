@@ -14,15 +14,23 @@ const RETRY_MS = 150;
  * `final` true for the last one. CRMs render records late and Lightning renders inside shadow roots
  * that a MutationObserver on the document cannot see, so a short retry interval backs up the observer.
  * After the timeout it settles for the record id.
+ *
+ * `previous` is what this tab showed for the record it came from. A single-page CRM changes the URL
+ * before it renders the next record, and HubSpot and Dynamics mark no element with its record's id,
+ * so for a moment the page reads as the old record under the new id. A reading equal to `previous`
+ * is therefore held back for the grace period; after it, it is taken: two records may well share
+ * a name and a website.
  */
 export function watchAccount(
   adapter: CrmAdapter,
   url: URL,
   signal: AbortSignal,
   onRead: (account: AccountRecord, final: boolean) => void,
+  previous: Pick<AccountRecord, "name" | "website"> | null = null,
 ): void {
   const recordId = adapter.accountIdFromUrl(url);
   if (!recordId || signal.aborted) return;
+  const heldBackUntil = previous ? Date.now() + LATE_FIELD_GRACE_MS : 0;
   let graceEnds: number | null = null;
   let latest: AccountRecord | null = null;
 
@@ -38,6 +46,7 @@ export function watchAccount(
   const attempt = () => {
     const account = adapter.readAccount(document, url);
     if (!account) return;
+    if (previous && sameReading(account, previous) && Date.now() < heldBackUntil) return;
     if (!account.missing.includes("website")) return settle(account);
     if (graceEnds === null) {
       graceEnds = Date.now() + LATE_FIELD_GRACE_MS;
@@ -60,4 +69,8 @@ export function watchAccount(
   signal.addEventListener("abort", stop, { once: true });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   attempt();
+}
+
+function sameReading(a: Pick<AccountRecord, "name" | "website">, b: Pick<AccountRecord, "name" | "website">) {
+  return a.name === b.name && a.website === b.website;
 }

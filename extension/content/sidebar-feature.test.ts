@@ -126,6 +126,34 @@ describe("the sidebar feature", () => {
     expect(document.querySelector("cosell-sidebar")).toBe(panel);
   });
 
+  it("does not show the record it came from under the next one while a single-page CRM catches up", async () => {
+    let header = "Acme Corporation";
+    const singlePage: CrmAdapter = {
+      ...adapter,
+      readAccount: (_doc, url) => ({
+        crm: "salesforce-lightning",
+        recordId: adapter.accountIdFromUrl(url)!,
+        name: header,
+        website: null,
+        missing: ["website"],
+      }),
+    };
+    const accountLine = () => shadow()?.querySelector(".account")?.textContent;
+    const feature = await createSidebarFeature(life.signal);
+    const onAcme = new AbortController();
+    feature.show(singlePage, urlOf(ACME), onAcme.signal);
+    await vi.waitFor(() => expect(accountLine()).toBe("Acme Corporation"));
+
+    // The URL moves to Globex; the header still says Acme for a moment.
+    onAcme.abort();
+    feature.show(singlePage, urlOf(GLOBEX), new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Nothing read yet: no account line rather than Acme's.
+    expect(accountLine() ?? null).toBeNull();
+    header = "Globex";
+    await vi.waitFor(() => expect(accountLine()).toBe("Globex"));
+  });
+
   it("takes pushed updates for the account it shows, and ignores pushes about others", async () => {
     const feature = await createSidebarFeature(life.signal);
     feature.show(adapter, urlOf(ACME), new AbortController().signal);

@@ -3,7 +3,7 @@
  * every other CRM page stays small. It survives navigation between accounts (no flicker: the panel
  * stays and shows "loading") and is removed on any other page.
  */
-import type { CrmAdapter } from "../crm/types";
+import type { AccountRecord, CrmAdapter } from "../crm/types";
 import type { AccountOnPage, PartnersResult } from "../messages";
 import { onPush } from "../receive";
 import { send } from "../send";
@@ -50,6 +50,9 @@ export async function createSidebarFeature(life: AbortSignal): Promise<SidebarFe
     // Asked once, before the first paint, so a collapsed sidebar never flashes open.
     { collapsed: await rememberedCollapsed() },
   );
+
+  // What the page showed of the last record read: a single-page CRM shows it a moment longer.
+  let lastRead: AccountRecord | null = null;
 
   // Pushes are only for the account on screen; whatever else arrives is about a page already left.
   let current: { recordId: string; accept(result: PartnersResult): void } | null = null;
@@ -104,7 +107,17 @@ export async function createSidebarFeature(life: AbortSignal): Promise<SidebarFe
         { once: true },
       );
       void lookup();
-      watchAccount(adapter, url, signal, (read, final) => update({ account: read, reading: !final }));
+      const cameFrom = lastRead?.recordId === recordId ? null : lastRead;
+      watchAccount(
+        adapter,
+        url,
+        signal,
+        (read, final) => {
+          lastRead = read;
+          update({ account: read, reading: !final });
+        },
+        cameFrom,
+      );
     },
     hide: () => sidebar.hide(),
     destroy: () => sidebar.destroy(),

@@ -10,7 +10,7 @@ import { signIn, signOut } from "./auth.routes";
  * appends the address it got the request from to X-Forwarded-For, the client's is the entry that
  * many places from the end; entries before it may be made up by the client, so they are ignored.
  */
-export function clientIp(c: Context<AppEnv>, trustedProxies: number): string {
+function clientIp(c: Context<AppEnv>, trustedProxies: number): string {
   let socketAddress: string;
   try {
     socketAddress = getConnInfo(c).remote.address ?? "unknown";

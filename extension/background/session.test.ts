@@ -58,6 +58,48 @@ describe("the session and the cache", () => {
     await vi.waitFor(() => expect(results()).toEqual(["signed_out", "ready"]));
   });
 
+  it("leaves the cache empty when sign-out comes while a sync is about to claim it", async () => {
+    let releaseClaim!: () => void;
+    let claimWaiting!: () => void;
+    const waiting = new Promise<void>((resolve) => {
+      claimWaiting = resolve;
+    });
+    let pauseNextClaim = false;
+    vi.doMock("../cache/db", async (importOriginal) => {
+      const db = await importOriginal<typeof import("../cache/db")>();
+      return {
+        ...db,
+        async claimCache(owner: Parameters<typeof db.claimCache>[0]) {
+          if (pauseNextClaim) {
+            pauseNextClaim = false;
+            claimWaiting();
+            await new Promise<void>((resolve) => {
+              releaseClaim = resolve;
+            });
+          }
+          return db.claimCache(owner);
+        },
+      };
+    });
+    try {
+      const api = createFakeApi();
+      api.upsert(syncedOverlap(1, "001A"));
+      const background = await startBackground(api);
+      await background.signIn();
+      pauseNextClaim = true;
+      const sync = background.send("sync.now", {});
+      await waiting;
+
+      await background.send("session.signOut", {});
+      releaseClaim();
+
+      expect(await sync).toMatchObject({ ok: false, code: "superseded" });
+      expect(await background.cacheSize()).toEqual({ overlaps: 0, accounts: 0 });
+    } finally {
+      vi.doUnmock("../cache/db");
+    }
+  });
+
   it("signs out and clears the cache when the server rejects the session", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));

@@ -41,6 +41,9 @@ async function runSync(): Promise<SyncOutcome> {
   const owner = cacheOwner(session);
   try {
     await claimCache(owner);
+    // A sign-out that emptied the cache before the claim must not see this sync fill it again;
+    // once claimed, each page's write checks the owner itself.
+    if ((await loadSession())?.token !== session.token) throw new CacheOwnerChanged();
     const wasOffline = isOffline();
     const changed = await pullFeed(session, owner);
     markOnline();

@@ -20,6 +20,7 @@
  * Pushes (background → one tab's content script), received with `onPush(handler, signal)` from
  * ./receive, which checks they come from this extension and parses them:
  * - `partners.changed {recordId, result}`: fresher data for the account the tab asked about last.
+ * - `sidebar.focus {}`: the user pressed the extension's shortcut; the sidebar opens and takes focus.
  */
 import * as z from "zod";
 import { Me } from "../src/contract/auth";

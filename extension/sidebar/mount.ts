@@ -9,7 +9,7 @@ import type { SidebarActions, SidebarView } from "./types";
 
 export interface MountedSidebar {
   show(view: SidebarView): void;
-  /** Opens the sidebar on show, if collapsed, and moves the focus to it; nothing while it is hidden. */
+  /** Expands the sidebar if it is collapsed and moves the focus to it; does nothing while it is hidden. */
   focus(): void;
   hide(): void;
   destroy(): void;

@@ -5,7 +5,6 @@
 import { mkdirSync } from "node:fs";
 import type { Socket } from "node:net";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { type sql, sql as sqlTag } from "drizzle-orm";
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -13,7 +12,8 @@ import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-cor
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { drizzleClient } from "./pglite-client";
+import type { PgliteThreadOptions } from "./pglite-protocol";
+import { asDrizzleClient, startPgliteThread } from "./pglite-thread";
 import { PreparingClient } from "./preparing-client";
 import * as schema from "./schema";
 
@@ -32,6 +32,11 @@ export interface Database {
    * read is returned, and the error is theirs.
    */
   transaction<T>(setup: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: its data directory, gzipped. Tests migrate one database and start each file's
+   * from this copy (`{ pglite: { snapshot } }`), which takes a fraction of migrating again.
+   */
+  snapshot?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -42,31 +47,33 @@ const MIGRATION_LOCK = 7313000;
 export type DatabaseTarget =
   | { databaseUrl: string }
   | { dataDir: string }
-  | { pglite: PGlite }
+  | { pglite: PgliteThreadOptions }
   | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) return openPostgres(target.databaseUrl);
-  let client: PGlite;
-  if ("pglite" in target) client = target.pglite;
-  else if ("dataDir" in target) {
-    mkdirSync(target.dataDir, { recursive: true });
-    client = new PGlite(target.dataDir);
-  } else client = new PGlite();
-  await client.waitReady;
-  const db = drizzlePglite(drizzleClient(client), { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
-  return {
-    db,
-    kind: "pglite",
-    // PGlite runs in this thread: there is no round trip to save.
-    transaction: (setup, work) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sqlTag.raw(setup));
-        return work(tx);
-      }),
-    close: () => client.close(),
-  };
+  const options = "pglite" in target ? target.pglite : "dataDir" in target ? { dataDir: target.dataDir } : {};
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const thread = await startPgliteThread(options);
+  try {
+    const db = drizzlePglite(asDrizzleClient(thread), { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
+    return {
+      db,
+      kind: "pglite",
+      // A message to the worker costs far less than a statement: no need to send the setup along.
+      transaction: (setup, work) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sqlTag.raw(setup));
+          return work(tx);
+        }),
+      snapshot: () => thread.dump(),
+      close: () => thread.close(),
+    };
+  } catch (error) {
+    await thread.close();
+    throw error;
+  }
 }
 
 async function openPostgres(url: string): Promise<Database> {

@@ -4,7 +4,6 @@
  * own organisations (see server/testing/fixtures.ts).
  */
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
 import { readConfig } from "../config";
 import { type Database, openDatabase } from "../db/client";
@@ -51,6 +50,5 @@ export async function openTestDatabase(): Promise<Database> {
   const config = readConfig();
   if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL });
   const snapshot = await readFile(inject("pgliteSnapshot"));
-  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
-  return openDatabase({ pglite });
+  return openDatabase({ pglite: { snapshot } });
 }

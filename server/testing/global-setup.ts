@@ -6,7 +6,6 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { readConfig } from "../config";
@@ -32,10 +31,9 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide("pgliteSnapshot", "");
     return;
   }
-  const pglite = new PGlite();
-  const database = await openDatabase({ pglite });
+  const database = await openDatabase({ memory: true });
   const snapshot = join(tmpdir(), `cosell-test-db-${process.pid}.tar.gz`);
-  await writeFile(snapshot, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
+  await writeFile(snapshot, await database.snapshot!());
   await database.close();
   project.provide("pgliteSnapshot", snapshot);
 }

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import type { PartnerInAccount } from "../../../src/contract/partners";
@@ -518,13 +517,13 @@ async function reopenableDatabase() {
   const url = readConfig().DATABASE_URL;
   if (url) return { reopen: () => openDatabase({ databaseUrl: url }), dispose: async () => {} };
   const dataDir = await mkdtemp(join(tmpdir(), "cosell-sync-restart-"));
-  const snapshot = new Blob([await readFile(inject("pgliteSnapshot"))]);
+  const snapshot = await readFile(inject("pgliteSnapshot"));
   let seeded = false;
   return {
     reopen() {
       if (seeded) return openDatabase({ dataDir });
       seeded = true;
-      return openDatabase({ pglite: new PGlite(dataDir, { loadDataDir: snapshot }) });
+      return openDatabase({ pglite: { dataDir, snapshot } });
     },
     dispose: () => rm(dataDir, { recursive: true, force: true }),
   };

@@ -1,0 +1,139 @@
+/**
+ * Drizzle on PGlite in its worker thread (./pglite-thread) must behave as Drizzle on PGlite in
+ * this thread: the same rows (the worker has Drizzle's parsers installed instead of receiving them
+ * with each query), the same transactions and the same errors. Runs on PGlite whatever
+ * DATABASE_URL says.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asDrizzleClient, type PgliteThread, startPgliteThread } from "./pglite-thread";
+
+describe("Drizzle on PGlite in a worker thread", () => {
+  let thread: PgliteThread;
+  let adapted: ReturnType<typeof drizzle>;
+  let plain: ReturnType<typeof drizzle>;
+  // One value of each type Drizzle keeps as text, and a few it leaves to PGlite.
+  const everyKind = sql`select
+      timestamptz '2026-11-24 10:00:00+00' as at,
+      timestamp '2026-11-24 10:00:00' as local_at,
+      date '2026-11-24' as day,
+      interval '1 day 2 hours' as span,
+      array[1.5, 2.25]::numeric[] as amounts,
+      array[timestamptz '2026-11-24 10:00:00+00'] as ats,
+      array[timestamp '2026-11-24 10:00:00'] as local_ats,
+      array[interval '1 hour'] as spans,
+      array[date '2026-11-24'] as days,
+      42::int as count, 2.5::float8 as ratio, true as flag, '{"a":1}'::jsonb as doc,
+      array['a','b'] as words, 7::bigint as big, 1.25::numeric as amount`;
+
+  beforeAll(async () => {
+    thread = await startPgliteThread({});
+    adapted = drizzle(asDrizzleClient(thread));
+    plain = drizzle(await PGlite.create());
+  });
+  afterAll(async () => {
+    await thread.close();
+    await plain.$client.close();
+  });
+
+  it("returns what Drizzle on PGlite returns, dates and timestamps as text", async () => {
+    const expected = (await plain.execute(everyKind)).rows;
+    expect(expected[0]).toMatchObject({ at: "2026-11-24 10:00:00+00", day: "2026-11-24", count: 42 });
+    expect((await adapted.execute(everyKind)).rows).toEqual(expected);
+  });
+
+  // Statements with parameters are prepared once and then only bound (./pglite-statements).
+  const withParameters = (n: number) => sql`select
+      ${n}::int + 1 as next,
+      ${`name ${n}`}::text as name,
+      ${null}::text as nothing,
+      ${sql.param(["a", `b${n}`])}::text[] as words,
+      ${JSON.stringify({ n })}::jsonb as doc,
+      ${"2026-11-24T10:00:00Z"}::timestamptz as at,
+      ${true}::boolean as flag,
+      ${String(n)}::bigint as big`;
+
+  it("returns the same rows for a statement with parameters, on its first run and after", async () => {
+    for (const n of [1, 2, 3]) {
+      const expected = (await plain.execute(withParameters(n))).rows;
+      expect(expected[0]).toMatchObject({ next: n + 1, words: ["a", `b${n}`], doc: { n } });
+      expect((await adapted.execute(withParameters(n))).rows).toEqual(expected);
+      expect(await adapted.transaction(async (tx) => (await tx.execute(withParameters(n))).rows)).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it("reports PostgreSQL's errors with their code, and a failed statement does not stay broken", async () => {
+    const divide = (by: number) => sql`select 1 / ${by}::int as quotient`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(adapted.execute(divide(0))).rejects.toMatchObject({
+        cause: { message: "division by zero", code: "22012" },
+      });
+    }
+    expect((await adapted.execute(divide(1))).rows).toEqual([{ quotient: 1 }]);
+    const misspelt = sql`selec ${1}::int`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(adapted.execute(misspelt)).rejects.toMatchObject({ cause: { code: "42601" } });
+    }
+  });
+
+  it("keeps a statement of its own out of an open transaction until it ends", async () => {
+    await adapted.execute(sql`create table isolated (n int)`);
+    const count = sql`select count(*)::int as n from isolated where n = ${1}`;
+    await adapted.execute(count);
+    let outside: Promise<{ rows: unknown[] }> | undefined;
+    await adapted
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into isolated values (${1})`);
+        // Drizzle sends a query once it is awaited or `then` is called: this sends it now.
+        outside = adapted.execute(count).then((result) => result);
+        // The worker takes messages in order: by the time this returns, the statement above has
+        // run or is waiting. PGlite has one session: run now, it would see the uncommitted row.
+        await tx.execute(sql`select ${1}::int`);
+        tx.rollback();
+      })
+      .catch(() => {});
+    expect((await outside!).rows).toEqual([{ n: 0 }]);
+  });
+
+  it("does the same inside a transaction", async () => {
+    const expected = (await plain.execute(everyKind)).rows;
+    expect(await adapted.transaction(async (tx) => (await tx.execute(everyKind)).rows)).toEqual(expected);
+  });
+
+  it("fails to start, rather than on the first query, when its data directory can't be opened", async () => {
+    await expect(startPgliteThread({ dataDir: "/dev/null/cosell" })).rejects.toMatchObject({
+      code: "ENOTDIR",
+    });
+  });
+
+  it("refuses queries once closed, saying why", async () => {
+    const closing = await startPgliteThread({});
+    await closing.close();
+    await expect(closing.query("select 1")).rejects.toThrow(/database is closed/);
+  });
+
+  it("still rolls a failed transaction back, savepoints included", async () => {
+    await adapted.execute(sql`create table kept (n int)`);
+    await expect(
+      adapted.transaction(async (tx) => {
+        await tx.execute(sql`insert into kept values (1)`);
+        await tx.transaction(async (inner) => inner.execute(sql`insert into kept values (2)`));
+        await tx.execute(sql`select 1 / 0`);
+      }),
+    ).rejects.toMatchObject({ cause: { message: "division by zero" } });
+    await adapted.transaction(async (tx) => {
+      await tx.execute(sql`insert into kept values (3)`);
+      await tx
+        .transaction(async (inner) => {
+          await inner.execute(sql`insert into kept values (4)`);
+          inner.rollback();
+        })
+        .catch(() => {});
+    });
+    expect((await adapted.execute(sql`select n from kept order by n`)).rows).toEqual([{ n: 3 }]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Embedded PGlite in a worker thread of its own. PGlite is PostgreSQL compiled to WebAssembly: in
+ * the API's thread, every statement held up every request, and a lookup spent most of its time
+ * there. In a worker, statements run on the second core while this thread parses HTTP and JSON.
+ *
+ * The object returned is the client Drizzle's PGlite driver is given: it calls `query` and
+ * `transaction`, nothing else. Drizzle's per-query result parsers are not sent along: the worker
+ * has the same ones installed (see pglite-parsers.ts).
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgliteRequest, PgliteResponse, PgliteThreadOptions, QueryResult } from "./pglite-protocol";
+
+type Call = PgliteRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
+type Query = (
+  sql: string,
+  params?: unknown[],
+  options?: { rowMode?: "array" | "object" },
+) => Promise<QueryResult>;
+
+export interface PgliteThread {
+  query: Query;
+  transaction<T>(work: (tx: { query: Query }) => Promise<T>): Promise<T>;
+  /** The data directory, gzipped, as PGlite's `dumpDataDir("gzip")` gives it. */
+  dump(): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** An error PostgreSQL (or PGlite) raised in the worker, with the fields it came with. */
+export class PgliteError extends Error {
+  readonly code?: string;
+}
+
+/**
+ * The worker is TypeScript, like the rest of the server. tsx's `require` compiles it for that one
+ * call, so the worker runs as it does under `tsx` (npm start) or under Vitest, which the worker
+ * does not inherit: the Vitest runner's module loading does not reach into worker threads.
+ */
+function workerSource(): string {
+  const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
+  const worker = fileURLToPath(new URL("./pglite-worker.ts", import.meta.url));
+  return `require(${JSON.stringify(tsx)}).require(${JSON.stringify(worker)}, ${JSON.stringify(worker)});`;
+}
+
+export async function startPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
+  const worker = new Worker(workerSource(), { eval: true, workerData: options });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let exited: Error | undefined;
+
+  worker.on("message", (response: PgliteResponse) => {
+    const call = pending.get(response.id);
+    if (!call) return;
+    pending.delete(response.id);
+    if (response.ok) call.resolve(response.value);
+    else call.reject(Object.assign(new PgliteError(response.error.message), response.error));
+  });
+  const failAll = (error: Error) => {
+    exited ??= error;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`The PGlite worker stopped (exit code ${code}).`)));
+
+  function call<T>(request: Call): Promise<T> {
+    if (exited) return Promise.reject(exited);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  const queryIn =
+    (transaction: number | null): Query =>
+    (sql, params = [], options) =>
+      call({ op: "query", transaction, sql, params, rowMode: options?.rowMode ?? "object" });
+
+  const thread: PgliteThread = {
+    query: queryIn(null),
+    async transaction(work) {
+      const transaction = await call<number>({ op: "begin" });
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result = await work({ query: queryIn(transaction) });
+      } catch (error) {
+        // The work's error says what went wrong; a failed rollback would only hide it.
+        await call({ op: "end", transaction, commit: false }).catch(() => {});
+        throw error;
+      }
+      await call({ op: "end", transaction, commit: true });
+      return result;
+    },
+    dump: () => call({ op: "dump" }),
+    async close() {
+      if (exited) return;
+      try {
+        await call({ op: "close" });
+      } finally {
+        exited = new Error("The database is closed.");
+        await worker.terminate();
+      }
+    },
+  };
+  // Fails here, not on the first query, if the data directory can't be opened.
+  try {
+    await thread.query("select 1");
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return thread;
+}
+
+/** The thread, typed as the PGlite client Drizzle's driver expects (it calls only these two). */
+export function asDrizzleClient(thread: PgliteThread): PGlite {
+  return { query: thread.query, transaction: thread.transaction } as unknown as PGlite;
+}

@@ -2,9 +2,9 @@
  * API latency benchmark: `npx tsx test/bench/api.bench.ts [--seconds N] [--rate R]`.
  * Prints one Markdown section for BENCHMARKS.md; progress goes to stderr.
  *
- * autocannon drives a fixed request rate (so latencies are corrected for coordinated omission)
- * from a worker thread against servers running in this process on loopback: a Hono hello world
- * as the floor, then the account lookup and an empty sync delta, on embedded PGlite and on
+ * autocannon drives a request rate (latencies corrected for coordinated omission; the rate is a
+ * budget per second, which each connection spends as fast as it is answered) from a worker thread
+ * against servers running in this process on loopback: a Hono hello world as the floor, then the account lookup and an empty sync delta, on embedded PGlite and on
  * PostgreSQL (BENCH_DATABASE_URL, else the local `test_e` database).
  */
 import { randomUUID } from "node:crypto";
@@ -253,11 +253,14 @@ async function main(): Promise<void> {
     `over ${CONNECTIONS} connections for ${seconds} s after a ${WARM_UP_SECONDS} s warm-up, from a worker thread of the same`,
     `process as the server (loopback), so load generator and server share the machine's ${cpus().length} cores;`,
     `load average ${loadAtStart.toFixed(1)} at start. Latencies are corrected for coordinated omission and recorded`,
-    "in whole milliseconds. Each request is authenticated (bearer token looked up in the database) and reads under",
+    "in whole milliseconds. autocannon's rate is a budget per second: each connection sends its share as fast as",
+    "it is answered, then waits for the next second. The requests of each second thus arrive in a burst, as fast",
+    "as the server can take them, and p99 is mostly the wait inside that burst. Each request is authenticated (bearer token looked up in the database) and reads under",
     "its organisation's row-level security: the lookup as one tenant function call, with the scoring basis the",
     "server keeps; an empty delta from the token check alone.",
     `The vendor and each of its ${PARTNERS} partners hold ${ACCOUNTS.toLocaleString("en")} accounts;`,
-    "the looked-up account is in every partner's list. PostgreSQL runs on the same machine. The last column is",
+    "the looked-up account is in every partner's list. PostgreSQL runs on the same machine; PGlite runs in a",
+    "worker thread of the server (server/db/pglite-thread.ts). The last column is",
     `what the same ${CONNECTIONS} connections get with no rate limit, over ${CAPACITY_SECONDS} s.`,
     "",
     "| endpoint | database | p50 (ms) | p99 (ms) | requests/s | errors | p99 / floor p99 | max requests/s |",

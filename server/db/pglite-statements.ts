@@ -2,20 +2,17 @@
  * Prepared statements for PGlite, in the worker (pglite-worker.ts). PGlite's own `query` sends
  * Parse, Describe, Bind, Describe, Execute and Sync one message at a time, each a call into
  * PostgreSQL and a parse of its answer, and PostgreSQL parses and plans the statement every time.
- * For the API's short statements, that was most of their cost. Here a statement with parameters
- * is parsed and described once, under a name, and each run after that is Bind, Describe, Execute
- * and Sync in one call. Values are serialised and rows parsed by PGlite's own serialisers and
- * parsers, by the types PostgreSQL described, exactly as in PGlite's `query`. This is what
- * server/db/preparing-client.ts does for node-postgres on PostgreSQL.
+ * For the API's short statements, that was most of their cost. Here a statement that
+ * prepared-statements-policy.ts allows is parsed and described once, under a name, and each run
+ * after that is Bind, Describe, Execute and Sync in one call. Values are serialised and rows parsed
+ * by PGlite's own serialisers and parsers, by the types PostgreSQL described, exactly as in
+ * PGlite's `query`. This is what preparing-client.ts does for node-postgres on PostgreSQL.
  *
  * Statements take PGlite's locks as its `query` does: a statement of its own waits for any open
  * transaction to end, and one in a transaction runs in it.
  */
 import { type PGlite, parse, protocol, type Results, type Transaction } from "@electric-sql/pglite";
-
-/** Bulk statements are long and each is unique; the repeated ones are short. */
-const MAX_PREPARED_TEXT = 4_000;
-const MAX_PREPARED = 500;
+import { isPreparable, MAX_PREPARED_PER_CONNECTION } from "./prepared-statements-policy";
 
 type Message = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
 
@@ -27,8 +24,7 @@ interface Statement {
 type RowMode = "array" | "object";
 
 /**
- * Each runs one statement: prepared if it has parameters and is short, otherwise through PGlite's
- * `query` (statements without parameters are rarely repeated: migrations, transaction setup).
+ * Each runs one statement: prepared if the policy allows, otherwise through PGlite's `query`.
  */
 export interface Statements {
   /** A statement of its own. */
@@ -81,9 +77,7 @@ export function preparedStatements(pglite: PGlite): Statements {
   }
 
   const preparable = (text: string, params: unknown[]) =>
-    params.length > 0 &&
-    text.length <= MAX_PREPARED_TEXT &&
-    (statements.size < MAX_PREPARED || statements.has(text));
+    isPreparable(text, params) && (statements.size < MAX_PREPARED_PER_CONNECTION || statements.has(text));
 
   return {
     query(text, params, rowMode) {

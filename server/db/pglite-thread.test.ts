@@ -66,6 +66,18 @@ describe("Drizzle on PGlite in a worker thread", () => {
     }
   });
 
+  it("prepares statements with scalar parameters, and plans those with an array for each array", async () => {
+    const scalar = sql`select ${7}::int * 6 as answer`;
+    const array = sql`select count(*)::int as n from unnest(${sql.param([1, 2, 3])}::int[])`;
+    expect((await adapted.execute(scalar)).rows).toEqual([{ answer: 42 }]);
+    expect((await adapted.execute(array)).rows).toEqual([{ n: 3 }]);
+    const prepared = (await adapted.execute(sql`select statement from pg_prepared_statements`)).rows.map(
+      (row) => row.statement,
+    );
+    expect(prepared).toContain("select $1::int * 6 as answer");
+    expect(prepared).not.toContain("select count(*)::int as n from unnest($1::int[])");
+  });
+
   it("reports PostgreSQL's errors with their code, and a failed statement does not stay broken", async () => {
     const divide = (by: number) => sql`select 1 / ${by}::int as quotient`;
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -48,6 +48,12 @@ if (!DATABASE_URL) {
       expect(await prepared()).not.toContain("select 1 as a; select 2 as b");
     });
 
+    it("leaves statements with an array parameter unprepared, so each is planned for its array", async () => {
+      const statement = "select count(*)::int as n from unnest($1::int[])";
+      expect((await client.query({ text: statement }, [[1, 2, 3]])).rows).toEqual([{ n: 3 }]);
+      expect(await prepared()).not.toContain(statement);
+    });
+
     it("leaves long statements unprepared, so bulk inserts don't pile up in the server", async () => {
       const values = Array.from({ length: 1_000 }, (_, i) => i);
       const statement = `select ${values.map((i) => `$${i + 1}::int`).join(" + ")} as total`;

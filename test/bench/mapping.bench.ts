@@ -3,7 +3,8 @@
  * [--database-url postgres://…]`. Two organisations import N accounts each through
  * `importAccountsCsv`, from CSV exports generated chunk by chunk (no file is ever whole in memory),
  * in Salesforce and HubSpot shape; matching runs after each import; then the overlap matrix.
- * Runs on in-memory PGlite, and also on PostgreSQL when a URL is given. Prints one Markdown section;
+ * Runs on PostgreSQL (the URL given, else BENCH_DATABASE_URL, else the local `test_e` database) and
+ * on in-memory PGlite. Prints one Markdown section;
  * progress goes to stderr. The pure in-memory matcher has its own benchmark (matching.bench.ts).
  */
 import { randomUUID } from "node:crypto";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
   },
 });
 const SIZE = Number(values.size);
+const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/test_e";
 /** The second organisation's accounts start here, so this share of each list overlaps the other. */
 const OVERLAP = 0.3;
 const ROWS_PER_CHUNK = 500;
@@ -168,9 +170,14 @@ Staging and applying stream the file and read the staged rows back page by page,
 }
 
 const results: Result[] = [];
+const notes: string[] = [];
 // PostgreSQL first: PGlite's memory stays with the process, and would inflate the second run's RSS.
-if (values["database-url"]) {
-  const postgres = await openDatabase({ databaseUrl: values["database-url"] });
+const postgresUrl = values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES;
+const postgres = await openDatabase({ databaseUrl: postgresUrl }).catch((error: Error) => {
+  notes.push(`PostgreSQL not measured: could not open ${postgresUrl} (${error.message}).`);
+  return undefined;
+});
+if (postgres) {
   const [server] = await rows<{ version: string }>(
     postgres.db,
     sql`select split_part(current_setting('server_version'), ' ', 1) as version`,
@@ -183,4 +190,4 @@ const pglite = await openDatabase({ memory: true });
 console.error(`PGlite (in memory), ${SIZE} accounts per organisation…`);
 results.push(await run(pglite, "PGlite (in memory)"));
 await pglite.close();
-console.log(report(results));
+console.log([report(results), ...notes].join("\n\n"));

@@ -66,6 +66,18 @@ describe("Drizzle on PGlite in a worker thread", () => {
     }
   });
 
+  it("reads a prepared statement's answer whole when it comes in many pieces", async () => {
+    // About 3 MB of rows: PGlite hands its answer over in pieces far smaller than that.
+    const many = sql`select n, repeat(${"x"}, 100) || n as text from generate_series(1, ${30_000}::int) as n`;
+    const expected = (await plain.execute(many)).rows;
+    expect(expected).toHaveLength(30_000);
+    expect((await adapted.execute(many)).rows).toEqual(expected);
+    const arrays = await adapted
+      .select({ n: sql<number>`n` })
+      .from(sql`generate_series(1, ${30_000}::int) as n`);
+    expect(arrays.at(-1)).toEqual({ n: 30_000 });
+  });
+
   it("prepares statements with scalar parameters, and plans those with an array for each array", async () => {
     const scalar = sql`select ${7}::int * 6 as answer`;
     const array = sql`select count(*)::int as n from unnest(${sql.param([1, 2, 3])}::int[])`;

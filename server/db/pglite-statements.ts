@@ -50,7 +50,8 @@ export interface Statements {
 }
 
 export function preparedStatements(pglite: PGlite): Statements {
-  const statements = new Map<string, Statement>();
+  const statements = new Map<string, Promise<Statement>>();
+  let nextName = 0;
 
   /** One call into PostgreSQL with every message at once; its error, if any, is thrown. */
   async function exchange(...messages: Uint8Array[]): Promise<Message[]> {
@@ -62,25 +63,32 @@ export function preparedStatements(pglite: PGlite): Statements {
     return answer;
   }
 
-  async function prepare(text: string): Promise<Statement> {
+  /**
+   * The statement for `text`, prepared on first use. Two runs of a new text at once (possible in a
+   * transaction) share one preparation, and each text gets a name of its own.
+   */
+  function prepare(text: string): Promise<Statement> {
     const known = statements.get(text);
     if (known) return known;
-    const name = `cosell_${statements.size}`;
-    const described = await exchange(
+    const name = `cosell_${nextName++}`;
+    const preparing = exchange(
       protocol.serialize.parse({ name, text }),
       protocol.serialize.describe({ type: "S", name }),
       protocol.serialize.sync(),
-    );
-    const columns = described.find((message) => message.name === "rowDescription") as
-      | { fields: { name: string; dataTypeID: number }[] }
-      | undefined;
-    const statement = {
-      name,
-      parameterTypes: parse.parseDescribeStatementResults(described),
-      fields: (columns?.fields ?? []).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
-    };
-    statements.set(text, statement);
-    return statement;
+    ).then((described) => {
+      const columns = described.find((message) => message.name === "rowDescription") as
+        | { fields: { name: string; dataTypeID: number }[] }
+        | undefined;
+      return {
+        name,
+        parameterTypes: parse.parseDescribeStatementResults(described),
+        fields: (columns?.fields ?? []).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
+      };
+    });
+    statements.set(text, preparing);
+    // A statement that does not parse is not kept: running it again reports its error again.
+    preparing.catch(() => statements.delete(text));
+    return preparing;
   }
 
   async function runPrepared(text: string, params: unknown[], rowMode: RowMode): Promise<Results> {

@@ -78,6 +78,19 @@ describe("Drizzle on PGlite in a worker thread", () => {
     expect(arrays.at(-1)).toEqual({ n: 30_000 });
   });
 
+  it("runs new statements side by side in a transaction", async () => {
+    const tripled = (n: number) => sql`select ${n}::int * 3 as tripled`;
+    const joined = sql`select ${"x"}::text || 'y' as joined`;
+    const results = await adapted.transaction((tx) =>
+      Promise.all([tx.execute(tripled(1)), tx.execute(tripled(2)), tx.execute(joined)]),
+    );
+    expect(results.map((result) => result.rows[0])).toEqual([
+      { tripled: 3 },
+      { tripled: 6 },
+      { joined: "xy" },
+    ]);
+  });
+
   it("prepares statements with scalar parameters, and plans those with an array for each array", async () => {
     const scalar = sql`select ${7}::int * 6 as answer`;
     const array = sql`select count(*)::int as n from unnest(${sql.param([1, 2, 3])}::int[])`;

@@ -29,7 +29,7 @@ export interface PgliteThread {
 }
 
 /** An error PostgreSQL (or PGlite) raised in the worker, with the fields it came with. */
-export class PgliteError extends Error {
+class PgliteError extends Error {
   readonly code?: string;
 }
 

@@ -40,7 +40,12 @@ port.on("message", (request: PgliteRequest) => {
 });
 
 function reply(response: PgliteResponse): void {
-  port.postMessage(response);
+  try {
+    port.postMessage(response);
+  } catch (error) {
+    // A value that cannot be cloned to the other thread fails its own call, not the worker.
+    port.postMessage({ id: response.id, ok: false, error: workerError(error) } satisfies PgliteResponse);
+  }
 }
 
 async function answer(request: PgliteRequest): Promise<unknown> {
@@ -77,12 +82,11 @@ async function answer(request: PgliteRequest): Promise<unknown> {
 function begin(): Promise<number> {
   return new Promise((resolveBegun, rejectBegun) => {
     const id = nextTransaction++;
-    let finish!: (commit: boolean) => void;
     const settled = pglite
       .transaction(
         (tx) =>
           new Promise<void>((commit, rollBack) => {
-            finish = (shouldCommit) => (shouldCommit ? commit() : rollBack(ROLLBACK));
+            const finish = (shouldCommit: boolean) => (shouldCommit ? commit() : rollBack(ROLLBACK));
             transactions.set(id, { tx, finish, settled });
             resolveBegun(id);
           }),

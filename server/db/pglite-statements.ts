@@ -25,8 +25,6 @@ import type {
 import { Parser } from "pg-protocol/dist/parser";
 import { isPreparable, MAX_PREPARED_PER_CONNECTION } from "./prepared-statements-policy";
 
-type Message = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
-
 interface Statement {
   name: string;
   parameterTypes: number[];
@@ -50,67 +48,73 @@ export interface Statements {
 }
 
 export function preparedStatements(pglite: PGlite): Statements {
-  const statements = new Map<string, Promise<Statement>>();
+  const statements = new Map<string, Statement>();
   let nextName = 0;
 
-  /** One call into PostgreSQL with every message at once; its error, if any, is thrown. */
-  async function exchange(...messages: Uint8Array[]): Promise<Message[]> {
-    const answer = await pglite.runExclusive(() =>
-      pglite.execProtocolStream(concat(messages), { throwOnError: false, syncToFs: false }),
-    );
-    const error = answer.find((message) => message.name === "error");
-    if (error) throw error;
-    return answer;
-  }
-
-  /**
-   * The statement for `text`, prepared on first use. Two runs of a new text at once (possible in a
-   * transaction) share one preparation, and each text gets a name of its own.
-   */
-  function prepare(text: string): Promise<Statement> {
-    const known = statements.get(text);
-    if (known) return known;
+  /** Parses and describes `text` under a new name; the caller holds PGlite's query lock. */
+  async function prepare(text: string): Promise<Statement> {
     const name = `cosell_${nextName++}`;
-    const preparing = exchange(
-      protocol.serialize.parse({ name, text }),
-      protocol.serialize.describe({ type: "S", name }),
-      protocol.serialize.sync(),
-    ).then((described) => {
-      const columns = described.find((message) => message.name === "rowDescription") as
-        | { fields: { name: string; dataTypeID: number }[] }
-        | undefined;
-      return {
-        name,
-        parameterTypes: parse.parseDescribeStatementResults(described),
-        fields: (columns?.fields ?? []).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
-      };
-    });
-    statements.set(text, preparing);
+    const described = await pglite.execProtocolStream(
+      concat([
+        protocol.serialize.parse({ name, text }),
+        protocol.serialize.describe({ type: "S", name }),
+        protocol.serialize.sync(),
+      ]),
+      { throwOnError: false, syncToFs: false },
+    );
+    const error = described.find((message) => message.name === "error");
     // A statement that does not parse is not kept: running it again reports its error again.
-    preparing.catch(() => statements.delete(text));
-    return preparing;
+    if (error) throw error;
+    const columns = described.find((message) => message.name === "rowDescription") as
+      | { fields: { name: string; dataTypeID: number }[] }
+      | undefined;
+    const statement = {
+      name,
+      parameterTypes: parse.parseDescribeStatementResults(described),
+      fields: (columns?.fields ?? []).map(({ name, dataTypeID }) => ({ name, dataTypeID })),
+    };
+    statements.set(text, statement);
+    return statement;
   }
 
-  async function runPrepared(text: string, params: unknown[], rowMode: RowMode): Promise<Results> {
-    const statement = await prepare(text);
+  /** Binds and runs `text`, preparing it first if need be; the caller holds PGlite's query lock. */
+  async function run(text: string, params: unknown[], rowMode: RowMode): Promise<Results> {
+    const statement = statements.get(text) ?? (await prepare(text));
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serializer = pglite.serializers[statement.parameterTypes[i]!];
       return serializer ? serializer(value) : String(value);
     });
     const result = readResults(statement.fields, rowMode);
-    await pglite.runExclusive(() =>
-      pglite.execProtocolRawStream(
-        concat([
-          protocol.serialize.bind({ statement: statement.name, values }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
-        ]),
-        // PGlite's own handler would parse the answer with its parser first; this one does not.
-        { syncToFs: false, onRawData: result.read },
-      ),
+    await pglite.execProtocolRawStream(
+      concat([
+        protocol.serialize.bind({ statement: statement.name, values }),
+        protocol.serialize.execute({}),
+        protocol.serialize.sync(),
+      ]),
+      // PGlite's own handler would parse the answer with its parser first; this one does not.
+      { syncToFs: false, onRawData: result.read },
     );
     return result.done();
+  }
+
+  /**
+   * Runs `text` prepared, holding PGlite's query lock from preparing to the last row, as PGlite's
+   * own `tx.query` does: nothing (a transaction's end, say) can come in between.
+   */
+  function runPrepared(text: string, params: unknown[], rowMode: RowMode, inTransaction: boolean) {
+    return pglite.runExclusive(async () => {
+      try {
+        return await run(text, params, rowMode);
+      } catch (error) {
+        if (!isStale(error)) throw error;
+        // The schema changed under the statement since it was prepared: prepare it again. In a
+        // transaction the error has already aborted it, so only the next run can benefit.
+        statements.delete(text);
+        if (inTransaction) throw error;
+        return run(text, params, rowMode);
+      }
+    });
   }
 
   /**
@@ -142,12 +146,21 @@ export function preparedStatements(pglite: PGlite): Statements {
         if (COUNTED_COMMANDS.includes(words[0]!)) affectedRows += Number.parseInt(words.at(-1)!, 10);
       } else if (message.name === "error") error = message as DatabaseError;
     };
+    // An exception must not get out of `read`: it is called from inside PostgreSQL (WebAssembly),
+    // and PGlite's instance does not recover from an exception passing through it there.
+    let failure: unknown;
     return {
       // The chunk is PGlite's memory, reused once this returns: the parser gets a copy.
       read(chunk: Uint8Array): void {
-        parser.parse(Buffer.from(chunk), onMessage);
+        if (failure !== undefined) return;
+        try {
+          parser.parse(Buffer.from(chunk), onMessage);
+        } catch (thrown) {
+          failure = thrown ?? new Error("Reading the answer failed.");
+        }
       },
       done(): Results {
+        if (failure !== undefined) throw failure;
         if (error) throw error;
         // PGlite types rows as objects; in array mode they are arrays, as from its own `query`.
         return { rows: rows as Results["rows"], fields, affectedRows };
@@ -163,17 +176,26 @@ export function preparedStatements(pglite: PGlite): Statements {
       if (!preparable(text, params)) return pglite.query(text, params, { rowMode });
       // PGlite's `query` holds this lock while it runs, and writes its files out after.
       return pglite._runExclusiveTransaction(async () => {
-        const result = await runPrepared(text, params, rowMode);
+        const result = await runPrepared(text, params, rowMode, false);
         await pglite.syncToFs();
         return result;
       });
     },
     queryIn(tx, text, params, rowMode) {
       return preparable(text, params)
-        ? runPrepared(text, params, rowMode)
+        ? runPrepared(text, params, rowMode, true)
         : tx.query(text, params, { rowMode });
     },
   };
+}
+
+/**
+ * PostgreSQL's errors for a prepared statement that no longer fits the schema ("cached plan must
+ * not change result type") or no longer exists (after DEALLOCATE).
+ */
+function isStale(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "0A000" || code === "26000";
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

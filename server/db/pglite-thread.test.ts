@@ -4,6 +4,11 @@
  * with each query), the same transactions and the same errors. Runs on PGlite whatever
  * DATABASE_URL says.
  */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
@@ -139,6 +144,85 @@ describe("Drizzle on PGlite in a worker thread", () => {
   it("does the same inside a transaction", async () => {
     const expected = (await plain.execute(everyKind)).rows;
     expect(await adapted.transaction(async (tx) => (await tx.execute(everyKind)).rows)).toEqual(expected);
+  });
+
+  it("starts from a snapshot of another database", async () => {
+    await adapted.execute(sql`create table from_snapshot (n int)`);
+    await adapted.execute(sql`insert into from_snapshot values (${41})`);
+    const copy = await startPgliteThread({ snapshot: (await thread.dump()) as Uint8Array<ArrayBuffer> });
+    try {
+      expect((await copy.query("select n + 1 as n from from_snapshot")).rows).toEqual([{ n: 42 }]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it("lets nothing of a rolled-back transaction in, even a statement still being prepared", async () => {
+    await thread.query("create table rolled_back (n int)");
+    for (let run = 0; run < 3; run++) {
+      let late: Promise<unknown> | undefined;
+      let dump: Promise<unknown> | undefined;
+      await thread
+        .transaction(async (tx) => {
+          await tx.query("select 1");
+          // Holds PGlite's query lock across turns of the worker's event loop while it compresses.
+          dump = thread.dump();
+          late = tx.query(`insert into rolled_back values ($1) /* text new in run ${run} */`, [run]);
+          late.catch(() => {});
+          throw new Error("the work failed");
+        })
+        .catch(() => {});
+      await dump;
+      await late?.catch(() => {});
+      expect((await thread.query("select count(*)::int as n from rolled_back")).rows).toEqual([{ n: 0 }]);
+    }
+  });
+
+  it("prepares a statement again once the schema has changed under it", async () => {
+    await thread.query("create table reshaped (id int)");
+    await thread.query("insert into reshaped values (1)");
+    const read = () => thread.query("select * from reshaped where id = $1", [1]);
+    expect((await read()).rows).toEqual([{ id: 1 }]);
+    await thread.query("alter table reshaped add column label text default 'new'");
+    expect((await read()).rows).toEqual([{ id: 1, label: "new" }]);
+  });
+
+  it("refuses a parameter that cannot reach the worker, and goes on working", async () => {
+    await expect(thread.query("select $1::text as t", [() => "a function"])).rejects.toThrow(
+      /could not be cloned/,
+    );
+    expect((await thread.query("select $1::text as t", ["fine"])).rows).toEqual([{ t: "fine" }]);
+  });
+
+  it("closes once however often it is asked, and refuses what comes after", async () => {
+    const closing = await startPgliteThread({});
+    const closes = [closing.close(), closing.close()];
+    const after = closing.query("select $1::int as n", [1]).then(
+      () => "answered",
+      (error: Error) => error.message,
+    );
+    await Promise.all(closes);
+    expect(await after).toMatch(/database is closed/);
+  });
+
+  it("lets a script end that forgot to close its database", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cosell-forgotten-close-"));
+    try {
+      const script = join(dir, "forgets.mts");
+      const threadModule = join(import.meta.dirname, "pglite-thread.ts");
+      await writeFile(
+        script,
+        `import { startPgliteThread } from ${JSON.stringify(threadModule)};\n` +
+          `const db = await startPgliteThread({});\n` +
+          `console.log(JSON.stringify((await db.query("select $1::int + 1 as n", [1])).rows));\n`,
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
+        timeout: 60_000,
+      });
+      expect(stdout.trim()).toBe('[{"n":2}]');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails to start, rather than on the first query, when its data directory can't be opened", async () => {

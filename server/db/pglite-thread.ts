@@ -46,31 +46,47 @@ function workerSource(): string {
 
 export async function startPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
   const worker = new Worker(workerSource(), { eval: true, workerData: options });
+  // The worker keeps the process alive only while a call waits for it, as a socket would: a
+  // script that forgets to close the database still exits.
+  worker.unref();
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
-  let exited: Error | undefined;
+  /** Why no call can be made any more: the worker stopped, or the database is closing. */
+  let unavailable: Error | undefined;
+  let closing: Promise<void> | undefined;
 
+  const settle = (id: number) => {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
+    return call;
+  };
   worker.on("message", (response: PgliteResponse) => {
-    const call = pending.get(response.id);
+    const call = settle(response.id);
     if (!call) return;
-    pending.delete(response.id);
     if (response.ok) call.resolve(response.value);
     else call.reject(Object.assign(new PgliteError(response.error.message), response.error));
   });
   const failAll = (error: Error) => {
-    exited ??= error;
-    for (const call of pending.values()) call.reject(error);
-    pending.clear();
+    unavailable ??= error;
+    for (const id of [...pending.keys()]) settle(id)?.reject(error);
   };
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`The PGlite worker stopped (exit code ${code}).`)));
 
   function call<T>(request: Call): Promise<T> {
-    if (exited) return Promise.reject(exited);
+    if (unavailable) return Promise.reject(unavailable);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
+      worker.ref();
+      try {
+        worker.postMessage({ ...request, id });
+      } catch (error) {
+        // A parameter that cannot be cloned to the worker, such as a function.
+        settle(id);
+        reject(error);
+      }
     });
   }
 
@@ -95,14 +111,19 @@ export async function startPgliteThread(options: PgliteThreadOptions): Promise<P
       return result;
     },
     dump: () => call({ op: "dump" }),
-    async close() {
-      if (exited) return;
-      try {
-        await call({ op: "close" });
-      } finally {
-        exited = new Error("The database is closed.");
-        await worker.terminate();
-      }
+    close() {
+      closing ??= (async () => {
+        if (unavailable) return;
+        // Calls made before this one are answered first; calls made after it are refused.
+        const closed = call({ op: "close" });
+        unavailable = new Error("The database is closed.");
+        try {
+          await closed;
+        } finally {
+          await worker.terminate();
+        }
+      })();
+      return closing;
     },
   };
   // Fails here, not on the first query, if the data directory can't be opened.

@@ -25,10 +25,11 @@ interface OpenTransaction {
 const transactions = new Map<number, OpenTransaction>();
 let nextTransaction = 1;
 
-const pglite = new PGlite(
-  options.dataDir,
-  options.snapshot ? { loadDataDir: new Blob([options.snapshot]) } : {},
-);
+// One options object: given a data directory that is undefined, PGlite ignores its other options.
+const pglite = new PGlite({
+  dataDir: options.dataDir,
+  ...(options.snapshot ? { loadDataDir: new Blob([options.snapshot]) } : {}),
+});
 const ready = pglite.waitReady.then(() => installTextParsers(pglite));
 const statements = preparedStatements(pglite);
 
@@ -48,8 +49,12 @@ function reply(response: PgliteResponse): void {
   }
 }
 
+let closed = false;
+
 async function answer(request: PgliteRequest): Promise<unknown> {
   await ready;
+  // Past PGlite's close, its prepared-statement calls would fail with an error about its insides.
+  if (closed) throw new Error("The database is closed.");
   switch (request.op) {
     case "query": {
       const { sql, params, rowMode } = request;
@@ -73,6 +78,7 @@ async function answer(request: PgliteRequest): Promise<unknown> {
       return new Uint8Array(await dump.arrayBuffer());
     }
     case "close":
+      closed = true;
       await pglite.close();
       return null;
   }

@@ -55,7 +55,7 @@ export function preparedStatements(pglite: PGlite): Statements {
   async function prepare(text: string): Promise<Statement> {
     const name = `cosell_${nextName++}`;
     const described = await pglite.execProtocolStream(
-      concat([
+      Buffer.concat([
         protocol.serialize.parse({ name, text }),
         protocol.serialize.describe({ type: "S", name }),
         protocol.serialize.sync(),
@@ -87,7 +87,7 @@ export function preparedStatements(pglite: PGlite): Statements {
     });
     const result = readResults(statement.fields, rowMode);
     await pglite.execProtocolRawStream(
-      concat([
+      Buffer.concat([
         protocol.serialize.bind({ statement: statement.name, values }),
         protocol.serialize.execute({}),
         protocol.serialize.sync(),
@@ -196,14 +196,4 @@ export function preparedStatements(pglite: PGlite): Statements {
 function isStale(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "0A000" || code === "26000";
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    whole.set(part, offset);
-    offset += part.length;
-  }
-  return whole;
 }

@@ -5,11 +5,14 @@
  * autocannon drives a request rate (latencies corrected for coordinated omission; the rate is a
  * budget per second, which each connection spends as fast as it is answered) from a worker thread
  * against servers running in this process on loopback: a Hono hello world as the floor, then the account lookup and an empty sync delta, on embedded PGlite and on
- * PostgreSQL (BENCH_DATABASE_URL, else the local `test_e` database).
+ * PostgreSQL (BENCH_DATABASE_URL, else the local `test_e` database). PGlite keeps its data in a
+ * directory, as `npm start` runs it, here a temporary one.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
@@ -220,13 +223,17 @@ async function main(): Promise<void> {
 
   const measured: Measurement[] = [];
   const notes: string[] = [];
-  const pglite = await openDatabase({ memory: true });
+  // On disk, as the server runs by default: an in-memory database would skip the file system calls
+  // PostgreSQL makes on every query, and flatter PGlite.
+  const dataDir = await mkdtemp(join(tmpdir(), "cosell-bench-"));
+  const pglite = await openDatabase({ dataDir });
   try {
     const { results, emptyDeltaBytes } = await measureApi(pglite, "PGlite", seconds, rate);
     measured.push(...results);
     notes.push(`- Empty delta response on PGlite: ${emptyDeltaBytes} bytes.`);
   } finally {
     await pglite.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES;
@@ -260,7 +267,8 @@ async function main(): Promise<void> {
     "server keeps; an empty delta from the token check alone.",
     `The vendor and each of its ${PARTNERS} partners hold ${ACCOUNTS.toLocaleString("en")} accounts;`,
     "the looked-up account is in every partner's list. PostgreSQL runs on the same machine; PGlite runs in a",
-    "worker thread of the server (server/db/pglite-thread.ts). The last column is",
+    "worker thread of the server (server/db/pglite-thread.ts) and keeps its data in a directory on disk, as",
+    "`npm start` runs it (a temporary one here). The last column is",
     `what the same ${CONNECTIONS} connections get with no rate limit, over ${CAPACITY_SECONDS} s.`,
     "",
     "| endpoint | database | p50 (ms) | p99 (ms) | requests/s | errors | p99 / floor p99 | max requests/s |",

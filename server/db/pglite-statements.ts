@@ -23,7 +23,11 @@ import type {
   DataRowMessage,
 } from "pg-protocol/dist/messages";
 import { Parser } from "pg-protocol/dist/parser";
-import { isPreparable, MAX_PREPARED_PER_CONNECTION } from "./prepared-statements-policy";
+import {
+  isPreparable,
+  isStalePreparedStatement,
+  MAX_PREPARED_PER_CONNECTION,
+} from "./prepared-statements-policy";
 
 interface Statement {
   name: string;
@@ -107,7 +111,7 @@ export function preparedStatements(pglite: PGlite): Statements {
       try {
         return await run(text, params, rowMode);
       } catch (error) {
-        if (!isStale(error)) throw error;
+        if (!isStalePreparedStatement(error)) throw error;
         // The schema changed under the statement since it was prepared: prepare it again. In a
         // transaction the error has already aborted it, so only the next run can benefit.
         statements.delete(text);
@@ -187,13 +191,4 @@ export function preparedStatements(pglite: PGlite): Statements {
         : tx.query(text, params, { rowMode });
     },
   };
-}
-
-/**
- * PostgreSQL's errors for a prepared statement that no longer fits the schema ("cached plan must
- * not change result type") or no longer exists (after DEALLOCATE).
- */
-function isStale(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "0A000" || code === "26000";
 }

@@ -22,3 +22,13 @@ const MAX_PREPARED_TEXT = 4_000;
 export function isPreparable(text: string, params: readonly unknown[]): boolean {
   return params.length > 0 && text.length <= MAX_PREPARED_TEXT && !params.some(Array.isArray);
 }
+
+/**
+ * PostgreSQL's errors for a prepared statement that no longer fits the schema ("cached plan must
+ * not change result type", after a migration changed what it returns) or no longer exists (after
+ * DEALLOCATE). Prepared again, the same text works.
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "0A000" || code === "26000";
+}

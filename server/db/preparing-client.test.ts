@@ -62,6 +62,47 @@ if (!DATABASE_URL) {
     });
   });
 
+  describe("a statement that a migration made stale", () => {
+    const table = `stale_${process.pid}_${Date.now()}`;
+    afterAll(async () => {
+      await client.query(`drop table if exists ${table}`);
+    });
+
+    it("fails once, then is prepared again and sees the new columns", async () => {
+      await client.query(`create table ${table} (id int primary key)`);
+      await client.query(`insert into ${table} values (1)`);
+      const stale = `select * from ${table} where id = $1`;
+      const later = `select id + $1::int as next from ${table}`;
+      expect((await client.query({ text: stale }, [1])).rows).toEqual([{ id: 1 }]);
+      expect((await client.query({ text: later }, [1])).rows).toEqual([{ next: 2 }]);
+
+      // What another API process's migration does while this connection holds the statement.
+      await client.query(`alter table ${table} add column note text default 'added'`);
+      await expect(client.query({ text: stale }, [1])).rejects.toMatchObject({ code: "0A000" });
+
+      expect((await client.query({ text: stale }, [1])).rows).toEqual([{ id: 1, note: "added" }]);
+      // Statements prepared before and after the stale one keep working under their own names.
+      expect((await client.query({ text: later }, [2])).rows).toEqual([{ next: 3 }]);
+      const fresh = `select count(*)::int as n from ${table} where id >= $1`;
+      expect((await client.query({ text: fresh }, [0])).rows).toEqual([{ n: 1 }]);
+    });
+
+    it("is prepared again after a failure reported to a callback", async () => {
+      const statement = `select id from ${table} where id = $1`;
+      // As pg's pool calls it, which the API's queries go through; pg's types leave this form out.
+      const query = client.query.bind(client) as (config: object, values: unknown[], done: Done) => void;
+      type Done = (error: Error | null, result?: pg.QueryResult) => void;
+      const run = () =>
+        new Promise<unknown[]>((resolve, reject) =>
+          query({ text: statement }, [1], (error, result) => (error ? reject(error) : resolve(result!.rows))),
+        );
+      expect(await run()).toEqual([{ id: 1 }]);
+      await client.query(`alter table ${table} alter column id type bigint`);
+      await expect(run()).rejects.toMatchObject({ code: "0A000" });
+      expect(await run()).toEqual([{ id: "1" }]);
+    });
+  });
+
   describe("row-level security with prepared statements", () => {
     let database: Database;
     beforeAll(async () => {

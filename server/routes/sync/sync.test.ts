@@ -258,6 +258,85 @@ describe("delta sync", () => {
     ]);
   });
 
+  it("carries changes to the industry, segment and region of the caller's own account", async () => {
+    const client = testApp(database);
+    const { vendor } = await partneredOrgs(database, { accounts: 1 });
+    const token = await signInAs(client, vendor.users.rep.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, token);
+
+    await upsertAccounts(database.db, vendor.org.id, [
+      account(vendor, 1, { industry: "Banking", segment: "enterprise", region: "APAC" }),
+    ]);
+    const pages = await replica.syncToEnd(client, token);
+    expect(pages.flatMap((page) => page.overlaps.map((o) => o.account))).toMatchObject([
+      { crmId: `${vendor.slug}-1`, industry: "Banking", segment: "enterprise", region: "APAC" },
+    ]);
+  });
+
+  it("does not show that a partner changed what it keeps to itself", async () => {
+    const client = testApp(database);
+    const { vendor, partner } = await partneredOrgs(database, {
+      accounts: 2,
+      share: { level: "overlaps", fields: ["name"] },
+    });
+    const token = await signInAs(client, vendor.users.rep.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, token);
+
+    await setPartnerAccounts(partner, vendor, {
+      1: { ownerName: "Someone New", ownerEmail: "someone.new@example.com" },
+      2: { relationship: "opportunity" },
+    });
+    expect(await replica.syncToEnd(client, token)).toMatchObject([{ overlaps: [], deleted: [] }]);
+
+    // What it shares still comes through.
+    await setPartnerAccounts(partner, vendor, { 1: { name: "Company 1 Renamed" } });
+    const [renamed] = await replica.syncToEnd(client, token);
+    expect(renamed!.overlaps.map((o) => [o.overlapId, o.partnerAccountName])).toEqual([
+      [await overlapId(vendor, partner, 1), "Company 1 Renamed"],
+    ]);
+  });
+
+  it("sends a partner that shares counts only nothing at all, whatever it changes", async () => {
+    const client = testApp(database);
+    const { vendor, partner } = await partneredOrgs(database, { accounts: 2, share: { level: "counts" } });
+    const token = await signInAs(client, vendor.users.rep.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, token);
+
+    await setPartnerAccounts(partner, vendor, {
+      1: { name: "Renamed", ownerName: "Someone New" },
+      2: { relationship: "prospect" },
+    });
+    // Saved again with its populations changed, still at counts level.
+    await database.db
+      .update(sharingRules)
+      .set({ populations: ["customer"] })
+      .where(eq(sharingRules.orgId, partner.org.id));
+    expect(await replica.syncToEnd(client, token)).toMatchObject([{ overlaps: [], deleted: [] }]);
+  });
+
+  it("removes an overlap whose account leaves the populations a partner shares", async () => {
+    const client = testApp(database);
+    const { vendor, partner } = await partneredOrgs(database, {
+      accounts: 2,
+      share: { level: "overlaps", populations: ["customer"], fields: ["name"] },
+    });
+    const token = await signInAs(client, vendor.users.rep.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, token);
+    expect(replica.overlaps.size).toBe(2);
+
+    await setPartnerAccounts(partner, vendor, { 1: { relationship: "prospect" } });
+    const [delta] = await replica.syncToEnd(client, token);
+    expect(delta).toMatchObject({
+      overlaps: [],
+      deleted: [{ entity: "overlap", id: await overlapId(vendor, partner, 1) }],
+    });
+    expect(replica.overlaps).toEqual(await truth(client, token));
+  });
+
   it("never loses a change written between page requests", async () => {
     const client = testApp(database);
     const { vendor, partner } = await partneredOrgs(database, { accounts: 8 });

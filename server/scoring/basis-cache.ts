@@ -9,6 +9,7 @@
  * commit order, so a lookup that sees no newer position than the kept basis's sees nothing the
  * basis is missing, on any API process. The position is the one the token check read as the
  * request began (server/auth/service.ts): a basis kept at it or later is no older than the request.
+ * A sync page asks for its own position when that is later, as the client's cursor will be.
  * The user's own changes (their settings) count towards that position too; as positions follow
  * commit order, every shared change up to it is in the basis all the same. A time to live bounds
  * what the feed does not carry: the industry, segment and region of the organisation's own

@@ -25,9 +25,13 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
       // partner's score without changing an overlap), so "nothing changed" stays a tiny response.
       const changed =
         read.reset || (from !== null && from.afterOverlap === undefined && read.position.seq > from.seq);
+      // The page may reach past the position the token check read, when a change committed in
+      // between: the basis must be at least as new as the cursor the client will hold, or a change
+      // to it in that gap would never be sent.
+      const basisSeq = Math.max(caller.feedSeq, read.position.seq);
       return {
         ...read,
-        scoring: changed ? await readScoringBasis(tx, caller, scoringBasis, caller.feedSeq) : null,
+        scoring: changed ? await readScoringBasis(tx, caller, scoringBasis, basisSeq) : null,
       };
     });
     const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };

@@ -6,12 +6,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import type { PartnerInAccount } from "../../../src/contract/partners";
 import type { SyncResponse } from "../../../src/contract/sync";
-import { scorePartnersInAccount } from "../../../src/scoring";
+import { type SolutionArea, scorePartnersInAccount } from "../../../src/scoring";
 import { readConfig } from "../../config";
 import { type Database, openDatabase } from "../../db/client";
 import { introRequests, overlapCorrections, overlaps, partnerships, sharingRules } from "../../db/schema";
 import { upsertAccounts } from "../../mapping/accounts";
 import { runMatching } from "../../mapping/match-run";
+import { writeSolutionMap } from "../../scoring/solution-map";
 import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, testApp } from "../../testing/fixtures";
 import {
@@ -132,6 +133,49 @@ describe("full sync", () => {
     expect(idle.scoring).toBeNull();
     await upsertAccounts(database.db, vendor.org.id, [account(vendor, 1, { name: "Company 1 Renamed" })]);
     expect((await syncPage(client, token, { cursor: idle.cursor })).scoring).toEqual(basis);
+  });
+
+  it("never leaves the client a basis older than its cursor, when a change lands during the request", async () => {
+    // The same database, with a hook that commits a change between a request's token check and its
+    // transaction, as concurrent requests may.
+    let beforeNextTransaction: (() => Promise<unknown>) | null = null;
+    const hooked: Database = {
+      get db() {
+        return database.db;
+      },
+      get kind() {
+        return database.kind;
+      },
+      transaction: async (setup, work) => {
+        const hook = beforeNextTransaction;
+        beforeNextTransaction = null;
+        await hook?.();
+        return database.transaction(setup, work);
+      },
+      close: () => database.close(),
+    };
+    const client = testApp(hooked);
+    const { vendor, partner } = await partneredOrgs(database, { accounts: 2 });
+    const covering = (covers: SolutionArea[]) => ({
+      covers,
+      leavesToPartners: [],
+      target: { segments: [], industries: [], regions: [] },
+    });
+    await writeSolutionMap(database.db, vendor.org.id, covering(["analytics"]), null);
+    const rep = await signInAs(client, vendor.users.rep.email);
+    const manager = await signInAs(client, vendor.users.manager.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, rep);
+
+    await setPartnerAccounts(partner, vendor, { 1: { name: "Company 1 Renamed" } });
+    // Another user's lookup keeps the basis as of that change.
+    await client.request("GET", `/v1/accounts/partners?crmId=${vendor.slug}-1`, { token: manager });
+    beforeNextTransaction = () =>
+      writeSolutionMap(database.db, vendor.org.id, covering(["analytics", "crm"]), null);
+    const pages = [...(await replica.syncToEnd(client, rep)), ...(await replica.syncToEnd(client, rep))];
+
+    const latestBasis = pages.findLast((page) => page.scoring !== null)?.scoring;
+    expect(latestBasis?.vendor?.covers).toEqual(["analytics", "crm"]);
   });
 
   it("leaves out what partners do not share", async () => {

@@ -159,6 +159,26 @@ describe("detectColumns", () => {
       ]);
     });
 
+    it("binds the header as written before one that only normalises alike", () => {
+      const mapping = detectColumns(["Cust", "Cust #", "Company", "Status"], {
+        map: { " cust # ": "crmId", Company: "name", Status: "relationship" },
+      });
+      expect(mapping.columns.find((column) => column.field === "crmId")).toMatchObject({
+        header: "Cust #",
+        index: 1,
+      });
+      expect(mapping.ignored).toEqual(["Cust"]);
+    });
+
+    it("refuses a mapping whose header normalises like two of the file's, naming both", () => {
+      const error = errorOf(() =>
+        detectColumns(["Cust", "Cust #", "Company", "Status"], { map: { "Cust.": "crmId" } }),
+      );
+      expect(error.message).toBe(
+        'Column mapping names "Cust.", which could be any of "Cust", "Cust #". Write the header exactly as it is in the file.',
+      );
+    });
+
     it("rejects an unknown field, listing the fields", () => {
       const error = errorOf(() => detectColumns(SALESFORCE_REPORT, { map: { Website: "domain" } }));
       expect(error.message).toContain('"domain": unknown field');

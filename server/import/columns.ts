@@ -134,7 +134,7 @@ function readMapOption(
         `Column mapping "${header}" → "${field}": unknown field. Fields: ${FIELDS.join(", ")}.`,
       );
     }
-    const index = keys.indexOf(normaliseHeader(header));
+    const index = findHeader(header, headers, keys);
     if (index < 0) {
       throw new AccountsCsvError(
         `Column mapping names "${header}", which is not in the file. Headers seen: ${quoteAll(headers)}.`,
@@ -142,6 +142,25 @@ function readMapOption(
     }
     return { field, header: headers[index]!, index, mapped: true };
   });
+}
+
+/**
+ * The column a mapping names. The header as written wins over one that only normalises alike, so that
+ * "Cust #" picks "Cust #" and not "Cust"; a normalised name shared by two headers is refused, not guessed.
+ */
+function findHeader(name: string, headers: readonly string[], keys: readonly string[]): number {
+  const written = name.trim().toLowerCase();
+  const exact = headers.findIndex((header) => header.trim().toLowerCase() === written);
+  if (exact >= 0) return exact;
+  const key = normaliseHeader(name);
+  const alike = keys.flatMap((candidate, index) => (candidate === key ? [index] : []));
+  if (alike.length > 1) {
+    throw new AccountsCsvError(
+      `Column mapping names "${name}", which could be any of ${quoteAll(alike.map((index) => headers[index]!))}. ` +
+        "Write the header exactly as it is in the file.",
+    );
+  }
+  return alike[0] ?? -1;
 }
 
 function isField(value: string): value is Field {

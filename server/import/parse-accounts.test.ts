@@ -235,6 +235,35 @@ describe("parseAccountsCsv line numbers and file-level problems", () => {
     ]);
   });
 
+  it("ends records at any line ending, mixed in one file, and counts each as one line", async () => {
+    const lfHeader = [
+      "Account ID,Account Name,Type,Billing Street\n",
+      "A1,Acme,Customer,\r\n",
+      ",No Id,Prospect,\r",
+      'A3,Beta,Prospect,"1 Main St\nFloor 2\r\nRoom 3"\r\n',
+      ",No Id,Prospect,\n",
+      "A5,Gamma,Prospect,\r\n",
+    ].join("");
+    const crlfHeader =
+      "Account ID,Account Name,Type\r\nA1,Acme,Customer\n,No Id,Prospect\nA3,Beta,Prospect\n";
+    for (const size of [1, 2, 64]) {
+      const lines = async (text: string) =>
+        (await collect(parseAccountsCsv(inSlices(Buffer.from(text), size)))).map((row) => [row.line, row.ok]);
+      expect(await lines(lfHeader)).toEqual([
+        [2, true],
+        [3, false],
+        [4, true],
+        [7, false],
+        [8, true],
+      ]);
+      expect(await lines(crlfHeader)).toEqual([
+        [2, true],
+        [3, false],
+        [4, true],
+      ]);
+    }
+  });
+
   it("skips blank lines but still counts them", async () => {
     const rows = await parseText(`\n${header}\nA1,Acme,Customer,\n\n\nA2,,Prospect,\n`);
     expect(rows.map((row) => [row.line, row.ok])).toEqual([
@@ -325,5 +354,57 @@ describe("parseAccountsCsv line numbers and file-level problems", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(closed).toBe(true);
     expect(chunksRead).toBeLessThan(1000);
+  });
+});
+
+describe("parseAccountsCsv encodings and delimiters", () => {
+  const header = "Account ID,Account Name,Type\n";
+
+  it("refuses a file that is not UTF-8, naming the line, whatever the chunk boundaries", async () => {
+    const latin1 = Buffer.from(`${header}A1,Acme,Customer\r\n\r\nA2,Société Générale,Customer\n`, "latin1");
+    for (const size of [1, 7, 4096]) {
+      await expect(collect(parseAccountsCsv(inSlices(latin1, size)))).rejects.toThrow(
+        new AccountsCsvError(
+          'Line 4: the file is not valid UTF-8 text. Save it as "CSV UTF-8" (in Excel: File, Save As, CSV UTF-8) and import it again.',
+        ),
+      );
+    }
+    const cutShort = Buffer.from(`${header}A1,Société`).subarray(0, -1);
+    await expect(collect(parseAccountsCsv(inSlices(cutShort, 4096)))).rejects.toThrow(/^Line 2: /);
+  });
+
+  it("reads UTF-16 that starts with its byte order mark", async () => {
+    const text = `${header}A1,Société Générale,Customer\n`;
+    const littleEndian = Buffer.from(`\uFEFF${text}`, "utf16le");
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    for (const bytes of [littleEndian, bigEndian]) {
+      expect(accountAt(await collect(parseAccountsCsv(inSlices(bytes, 3))), 2).name).toBe("Société Générale");
+    }
+  });
+
+  it("refuses UTF-16 without a byte order mark, and a header holding U+0000", async () => {
+    await expect(collect(parseAccountsCsv(inSlices(Buffer.from(header, "utf16le"), 64)))).rejects.toThrow(
+      /^The file looks like UTF-16 without a byte order mark.*"CSV UTF-8"/,
+    );
+    await expect(parseText("Account ID\u0000,Account Name,Type\n1,A,Customer\n")).rejects.toThrow(
+      new AccountsCsvError(
+        "Line 1: a header holds the NUL character (U+0000). Remove it and import the file again.",
+      ),
+    );
+  });
+
+  it("splits on semicolons or tabs when the header has no comma", async () => {
+    const semicolons = await parseText(
+      'Account ID;Account Name;"Type";Website\nA1;Acme, Inc;Customer;"a.com; b.com"\n',
+    );
+    expect(accountAt(semicolons, 2)).toMatchObject({ name: "Acme, Inc", websites: ["a.com", "b.com"] });
+    const tabs = await parseText("Account ID\tAccount Name\tType\nA1\tAcme, Inc\tCustomer\n");
+    expect(accountAt(tabs, 2).name).toBe("Acme, Inc");
+  });
+
+  it("keeps splitting on commas when only the rows hold semicolons", async () => {
+    const rows = await parseText(`${header.replace("\n", ",Website\n")}A1,Acme;Beta,Customer,a.com; b.com\n`);
+    expect(errors(rows)).toEqual([]);
+    expect(accountAt(rows, 2)).toMatchObject({ name: "Acme;Beta", websites: ["a.com", "b.com"] });
   });
 });

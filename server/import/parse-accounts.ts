@@ -1,4 +1,4 @@
-import { CsvError, type Parser, parse } from "csv-parse";
+import { CsvError, type Options, type Parser, parse } from "csv-parse";
 import type { AccountInput } from "../../src/contract/accounts";
 import { type ColumnMapping, type DetectColumnsOptions, detectColumns } from "./columns";
 import type { DateOrder } from "./dates";
@@ -23,35 +23,32 @@ export interface ParseAccountsOptions extends DetectColumnsOptions {
  */
 const MAX_RECORD_CHARS = 1_000_000;
 
+const CSV_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  max_record_size: MAX_RECORD_CHARS,
+  // Any line ending ends a record, wherever it is: left to itself csv-parse keeps the first line's for the
+  // whole file, and files joined or edited by hand mix them. "\r\n" comes first so that it is one line break.
+  record_delimiter: ["\r\n", "\n", "\r"],
+} satisfies Options;
+
 /**
  * Streams accounts out of a CRM export, one result per data row. It reads the input one chunk at a time
  * and only when the consumer asks for more, so memory holds one chunk's rows whatever the file size.
  * Bad rows come out as `{ ok: false, reason }` and parsing goes on. Blank lines are skipped, and so are
  * one-cell lines after a blank line: that is the footer Salesforce Classic adds to report exports.
  * Duplicate crmIds are passed through as they come; the importer's upsert keeps the last one.
- * Throws AccountsCsvError for a file that cannot be read at all (unusable header, broken quoting),
- * after the rows that came before the problem.
+ * The file is read as UTF-8, or as UTF-16 when it starts with that byte order mark; fields are separated by
+ * commas, or by the semicolons or tabs of the header line when it has no comma (see `readHeaderDelimiter`).
+ * Throws AccountsCsvError for a file that cannot be read at all (another encoding, unusable header, broken
+ * quoting), after the rows that came before the problem.
  */
 export async function* parseAccountsCsv(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
   options: ParseAccountsOptions = {},
 ): AsyncGenerator<ParsedRow, void, undefined> {
   const parsed: string[][] = [];
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_RECORD_CHARS,
-    // Records are collected here instead of read from the stream: a stream that errors drops what it had
-    // buffered, and the rows parsed before a broken quote must still come out, in order, ahead of it.
-    on_record: (record) => {
-      parsed.push(record);
-      return null;
-    },
-  });
-  // Failures come back through the write and end callbacks; this only keeps 'error' from going unhandled.
-  parser.on("error", () => {});
-
   let readRow: ReturnType<typeof createRowReader> | undefined;
   let nextLine = 1;
   let inFooter = false;
@@ -65,6 +62,7 @@ export async function* parseAccountsCsv(
         continue;
       }
       if (!readRow) {
+        assertNoNul(record, line);
         const mapping = detectColumns(record, options);
         options.onColumns?.(mapping);
         readRow = createRowReader(mapping, options);
@@ -87,13 +85,167 @@ export async function* parseAccountsCsv(
     }
   }
 
+  const text = decodeText(input);
+  let parser: Parser | undefined;
   try {
-    for await (const chunk of input) yield* settle(write(parser, chunk));
-    yield* settle(finish(parser));
+    const { delimiter, head } = await readHeaderDelimiter(text);
+    const csv = parse({
+      ...CSV_OPTIONS,
+      delimiter,
+      // Records are collected here instead of read from the stream: a stream that errors drops what it had
+      // buffered, and the rows parsed before a broken quote must still come out, in order, ahead of it.
+      on_record: (record) => {
+        parsed.push(record);
+        return null;
+      },
+    });
+    parser = csv;
+    // Failures come back through the write and end callbacks; this only keeps 'error' from going unhandled.
+    csv.on("error", () => {});
+    for (const chunk of head) yield* settle(write(csv, chunk));
+    for await (const chunk of text) yield* settle(write(csv, chunk));
+    yield* settle(finish(csv));
   } finally {
-    parser.destroy();
+    parser?.destroy();
+    // Closes the input when the consumer stopped before the header was parsed.
+    await text.return();
   }
   if (!readRow) throw new AccountsCsvError("The file is empty: there is no header row.");
+}
+
+/**
+ * European Excel separates fields with semicolons, and its "Unicode Text" with tabs. The delimiter is chosen
+ * from the header alone, since a data row of a comma file may well hold a semicolon ("a.com; b.com"): a
+ * header that reads as one field (no comma outside quotes) but holds semicolons or tabs is split on the
+ * more frequent of them. Returns what was read of the input to get there, which is still to be parsed.
+ */
+async function readHeaderDelimiter(
+  text: AsyncIterator<string>,
+): Promise<{ delimiter: string; head: string[] }> {
+  let header: string[] | undefined;
+  const probe = parse({
+    ...CSV_OPTIONS,
+    on_record: (record) => {
+      if (!header && !isBlank(record)) header = record;
+      return null;
+    },
+  });
+  probe.on("error", () => {});
+  const head: string[] = [];
+  try {
+    while (!header) {
+      const next = await text.next();
+      if (next.done) {
+        await finish(probe).catch(() => {});
+        break;
+      }
+      head.push(next.value);
+      // A file the probe cannot read is left to the parse, which reports the problem with its line.
+      const readable = await write(probe, next.value).then(
+        () => true,
+        () => false,
+      );
+      if (!readable) break;
+    }
+  } finally {
+    probe.destroy();
+  }
+  if (header?.length !== 1) return { delimiter: ",", head };
+  const semicolons = header[0]!.split(";").length - 1;
+  const tabs = header[0]!.split("\t").length - 1;
+  if (semicolons + tabs === 0) return { delimiter: ",", head };
+  return { delimiter: tabs > semicolons ? "\t" : ";", head };
+}
+
+type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be";
+
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
+/**
+ * The input as text: UTF-16 when it starts with that byte order mark, UTF-8 otherwise. Bytes that are not
+ * valid in it stop the import with their line instead of becoming U+FFFD: a file saved as Latin-1 or
+ * Windows-1252 would otherwise land with its accented names garbled, and guessing the encoding is not safe.
+ * The byte order mark stays in the text for csv-parse to drop.
+ */
+async function* decodeText(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
+): AsyncGenerator<string, void, undefined> {
+  let encoding: TextEncodingName | undefined;
+  // The bytes of a character that the last chunk split; a fresh decoder per chunk starts with them, so that
+  // a chunk that fails can be decoded again to find where.
+  let pending: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let afterCr = false;
+  const linesIn = (text: string) =>
+    (text.match(LINE_BREAKS)?.length ?? 0) - (afterCr && text.startsWith("\n") ? 1 : 0);
+  const decode = (bytes: Buffer, from: TextEncodingName, stream: boolean): string => {
+    try {
+      return new TextDecoder(from, { fatal: true, ignoreBOM: true }).decode(bytes, { stream });
+    } catch {
+      const name = from === "utf-8" ? "UTF-8" : "UTF-16";
+      throw new AccountsCsvError(
+        `Line ${line + linesIn(textBeforeInvalid(bytes, from))}: the file is not valid ${name} text. ` +
+          'Save it as "CSV UTF-8" (in Excel: File, Save As, CSV UTF-8) and import it again.',
+      );
+    }
+  };
+  const advance = (text: string) => {
+    line += linesIn(text);
+    if (text) afterCr = text.endsWith("\r");
+    return text;
+  };
+
+  for await (const chunk of input) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    const data = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
+    if (!encoding && data.length < 2) {
+      pending = data;
+      continue;
+    }
+    encoding ??= encodingOf(data);
+    const text = decode(data, encoding, true);
+    pending = data.subarray(encoding === "utf-8" ? Buffer.byteLength(text) : text.length * 2);
+    yield advance(text);
+  }
+  if (pending.length > 0) yield advance(decode(pending, encoding ?? "utf-8", false));
+}
+
+function encodingOf(start: Buffer): TextEncodingName {
+  if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
+  if (start[0] === 0xfe && start[1] === 0xff) return "utf-16be";
+  // Every other byte of English UTF-16 is zero, and a CSV file does not start with one otherwise.
+  if (start[0] === 0 || start[1] === 0) {
+    throw new AccountsCsvError(
+      "The file looks like UTF-16 without a byte order mark, which cannot be read. " +
+        'Save it as "CSV UTF-8" and import it again.',
+    );
+  }
+  return "utf-8";
+}
+
+/**
+ * The text before the first byte that cannot be decoded. Found by halving: a prefix fails to decode exactly
+ * when it holds that byte. When the bytes fail only because the file ends inside a character, every prefix
+ * decodes and the last one gives the same line.
+ */
+function textBeforeInvalid(bytes: Buffer, encoding: TextEncodingName): string {
+  const attempt = (end: number) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), {
+        stream: true,
+      });
+    } catch {
+      return undefined;
+    }
+  };
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const middle = (valid + invalid) >>> 1;
+    if (attempt(middle) === undefined) invalid = middle;
+    else valid = middle;
+  }
+  return attempt(valid)!;
 }
 
 const write = (parser: Parser, chunk: Buffer | string) =>
@@ -120,6 +272,15 @@ function linesSpanned(record: readonly string[]): number {
 
 function isBlank(record: readonly string[]): boolean {
   return record.every((cell) => cell.trim() === "");
+}
+
+/** PostgreSQL cannot store U+0000, and header names end up in row errors and failure reasons. */
+function assertNoNul(header: readonly string[], line: number): void {
+  if (header.some((cell) => cell.includes("\u0000"))) {
+    throw new AccountsCsvError(
+      `Line ${line}: a header holds the NUL character (U+0000). Remove it and import the file again.`,
+    );
+  }
 }
 
 function describeCsvError(error: CsvError, line: number): AccountsCsvError {

@@ -2,7 +2,9 @@ import { createReadStream } from "node:fs";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
+import type { Db } from "../db/client";
 import { rows } from "../db/client";
+import { AccountsCsvError } from "../import/errors";
 import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
 import { ImportSupersededError, importAccountsCsv, KEPT_ERRORS } from "./import";
@@ -27,6 +29,16 @@ const accountCount = async (orgId: string) =>
       sql`select count(*)::int as n from accounts where org_id = ${orgId}`,
     )
   )[0]!.n;
+
+const failedRun = async (orgId: string) =>
+  (
+    await rows<{ status: string; reason: string }>(
+      database.db,
+      sql`select r.status, l.details->>'reason' as reason
+          from import_runs r left join audit_log l on l.subject = r.id::text and l.action = 'accounts.import_failed'
+          where r.org_id = ${orgId}`,
+    )
+  )[0];
 
 const runStatus = async (id: string) =>
   (await rows<{ status: string }>(database.db, sql`select status from import_runs where id = ${id}`))[0]
@@ -109,6 +121,73 @@ describe("importAccountsCsv", () => {
     expect(yearZero).toMatchObject({ rowsOk: 0, rowsFailed: 1 });
     expect(yearZero.errors[0]?.reason).toMatch(/^updatedAt /);
     expect(await accountCount(org.id)).toBe(2);
+  });
+
+  it("keeps the last row of a GUID spelled two ways, so that importing the file again changes nothing", async () => {
+    const { org } = await createTestOrg(database);
+    const guid = "6f9619ff-8b86-d011-b42d-00c04fc964ff";
+    // More rows between the two spellings than are applied at once, so that they land in different upserts.
+    const lines = [
+      "Record ID,Company name,Lifecycle Stage",
+      `{${guid.toUpperCase()}},Braced,customer`,
+      ...Array.from({ length: 2_100 }, (_, n) => `id-${n},Company ${n},lead`),
+      `${guid},Bare,opportunity`,
+    ];
+    const first = await importAccountsCsv(database.db, org.id, csv(lines), { source: "guids.csv" });
+    expect(first).toMatchObject({ inserted: 2_101, updated: 0, duplicates: 1 });
+    const again = await importAccountsCsv(database.db, org.id, csv(lines), { source: "guids.csv" });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2_101, duplicates: 1 });
+    const [account] = await rows<{ name: string }>(
+      database.db,
+      sql`select name from accounts where org_id = ${org.id} and crm_id = ${guid}`,
+    );
+    expect(account).toEqual({ name: "Bare" });
+  });
+
+  it("fails with a clear error and records it when a header holds U+0000", async () => {
+    const { org } = await createTestOrg(database);
+    const lines = ["Account ID\u0000,Account Name,Type", "1,Acme,Customer", ",No Id,Customer"];
+    const failure = importAccountsCsv(database.db, org.id, csv(lines), { source: "nul.csv" });
+    await expect(failure).rejects.toBeInstanceOf(AccountsCsvError);
+    await expect(failure).rejects.toThrow(/^Line 1: a header holds the NUL character/);
+    expect(await failedRun(org.id)).toEqual({
+      status: "failed",
+      reason: expect.stringMatching(/^Line 1: a header holds the NUL character/),
+    });
+  });
+
+  it("records the failure of an import whose error quotes a U+0000 the user sent", async () => {
+    const { org } = await createTestOrg(database);
+    const failure = importAccountsCsv(database.db, org.id, csv([header, row(1)]), {
+      source: "map.csv",
+      map: { "Cust\u0000": "crmId" },
+    });
+    await expect(failure).rejects.toThrow('Column mapping names "Cust\u0000", which is not in the file');
+    expect(await failedRun(org.id)).toEqual({
+      status: "failed",
+      reason: expect.stringMatching(/^Column mapping names "Cust\uFFFD", which is not in the file/),
+    });
+  });
+
+  it("throws the error that stopped the import even when recording the failure fails too", async () => {
+    const { org } = await createTestOrg(database);
+    let transactions = 0;
+    // Starting the run works; the database is gone by the time the failure is recorded.
+    const failing = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property === "transaction" && ++transactions > 1) {
+          return () => Promise.reject(new Error("database gone"));
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    }) as Db;
+    async function* breaks() {
+      yield `${header}\n${row(1)}\n`;
+      throw new Error("disk gone");
+    }
+    await expect(importAccountsCsv(failing, org.id, breaks(), { source: "gone.csv" })).rejects.toThrow(
+      "disk gone",
+    );
   });
 
   it("counts every bad row but keeps the first ones only", async () => {

@@ -28,7 +28,7 @@ import { rows } from "../db/client";
 import { auditLog, importRuns } from "../db/schema";
 import type { DateOrder } from "../import/dates";
 import { parseAccountsCsv } from "../import/parse-accounts";
-import { upsertAccounts } from "./accounts";
+import { crmIdKey, upsertAccounts } from "./accounts";
 import { type MatchRunResult, runMatching } from "./match-run";
 
 /** Bad rows kept with their reason; all of them are counted. */
@@ -100,16 +100,20 @@ export async function importAccountsCsv(
     for await (const row of parseAccountsCsv(input, options)) {
       if (row.ok) {
         staged.rowsOk++;
-        batch.push({ line: row.line, account: row.account });
+        // Staged under the key the upsert uses, so that applying finds every in-file duplicate.
+        batch.push({ line: row.line, account: { ...row.account, crmId: crmIdKey(row.account.crmId) } });
         if (batch.length >= STAGE_BATCH) await flush();
       } else {
         staged.rowsFailed++;
-        if (staged.errors.length < KEPT_ERRORS) staged.errors.push({ line: row.line, reason: row.reason });
+        if (staged.errors.length < KEPT_ERRORS) {
+          staged.errors.push({ line: row.line, reason: storable(row.reason) });
+        }
       }
     }
     await flush();
   } catch (error) {
-    await failRun(db, runId, orgId, options, staged, error);
+    // The error that stopped the import is the one to report, as when applying fails below.
+    await failRun(db, runId, orgId, options, staged, error).catch(() => {});
     throw error;
   }
   let applied: Awaited<ReturnType<typeof applyRun>>;
@@ -231,7 +235,7 @@ async function failRun(
   staged: { rowsOk: number; rowsFailed: number; errors: RowError[] },
   error: unknown,
 ): Promise<void> {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = storable(error instanceof Error ? error.message : String(error));
   await db.transaction(async (tx) => {
     await tx.execute(
       sql`update import_runs set status = 'failed', finished_at = now(), rows_ok = ${staged.rowsOk},
@@ -247,4 +251,12 @@ async function failRun(
       details: { source: options.source, reason },
     });
   });
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, and messages can quote what the user sent (a header,
+ * a column mapping): U+FFFD marks where it was.
+ */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "\uFFFD");
 }

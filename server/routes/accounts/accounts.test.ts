@@ -107,6 +107,41 @@ describe("POST /v1/accounts/import", () => {
     expect(read.body).toMatchObject({ status: "failed", failure: expect.stringMatching(/never closed/) });
   });
 
+  it("answers 400, not 500, for a file in another encoding or with U+0000 in a header, and records why", async () => {
+    const org = await orgWithTokens();
+    const files: [Buffer, RegExp][] = [
+      [
+        Buffer.from("Account ID,Account Name,Type\n1,Société,Customer\n", "latin1"),
+        /^Line 2: .* not valid UTF-8/,
+      ],
+      [
+        Buffer.from("Account ID,Account Name,Type\n1,Acme,Customer\n", "utf16le"),
+        /UTF-16 without a byte order/,
+      ],
+      [
+        Buffer.from("Account ID\u0000,Account Name,Type\n1,Acme,Customer\n"),
+        /^Line 1: a header holds the NUL/,
+      ],
+    ];
+    for (const [body, message] of files) {
+      const response = await client.app.request("/v1/accounts/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${org.admin}`, "content-type": "text/csv" },
+        body: new Uint8Array(body),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: "invalid_csv", message: expect.stringMatching(message) },
+      });
+    }
+    const runs = await rows<{ status: string }>(
+      database.db,
+      sql`select status from import_runs where org_id = ${org.org.id}`,
+    );
+    expect(runs).toEqual(files.map(() => ({ status: "failed" })));
+    expect(await rows(database.db, sql`select 1 from accounts where org_id = ${org.org.id}`)).toHaveLength(0);
+  });
+
   it("answers 400 for a malformed column mapping, 415 for a body that is not CSV, and 413 for one too large", async () => {
     const org = await orgWithTokens();
     const badMap = await client.request("POST", "/v1/accounts/import?map=nonsense", {

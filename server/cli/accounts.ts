@@ -5,6 +5,7 @@ import { type Command, Option } from "commander";
 import { Relationship } from "../../src/contract/accounts";
 import { orgBySlug } from "../admin/organisations";
 import { FIELDS } from "../import/columns";
+import type { DateOrder } from "../import/dates";
 import { parseColumnMap } from "../mapping/column-map";
 import { type ImportSummary, importAccountsCsv, KEPT_ERRORS } from "../mapping/import";
 import { action, CliError, withDatabase } from "./context";
@@ -15,6 +16,7 @@ interface ImportCommandOptions {
   map?: string[];
   format: "auto" | "salesforce" | "hubspot";
   defaultRelationship?: Relationship;
+  dateOrder: DateOrder;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -44,6 +46,14 @@ export function registerAccountsCommands(program: Command): void {
         "for a file without a relationship column, and rows whose relationship is empty (default: prospect)",
       ).choices(Relationship.options),
     )
+    .addOption(
+      new Option(
+        "--date-order <order>",
+        "how to read a date such as 03/04/2024: month first (mdy) or day first (dmy), as the export's locale writes it",
+      )
+        .choices(["mdy", "dmy"])
+        .default("mdy"),
+    )
     .addHelpText(
       "after",
       '\nExample: accounts import northwind accounts.csv --map "Cust #=crmId" --map "Company=name"',
@@ -51,12 +61,11 @@ export function registerAccountsCommands(program: Command): void {
     .action(
       action(async (slug: string, file: string, options: ImportCommandOptions) => {
         const map = parseColumnMap(options.map ?? []);
-        const size = await stat(file).then(
-          (info) => info.size,
-          () => {
-            throw new CliError(`Cannot read ${file}: no such file.`);
-          },
-        );
+        const info = await stat(file).catch(() => {
+          throw new CliError(`Cannot read ${file}: no such file.`);
+        });
+        if (!info.isFile()) throw new CliError(`Cannot read ${file}: it is not a file.`);
+        const size = info.size;
         const summary = await withDatabase(async (db) => {
           const org = await orgBySlug(db, slug);
           const reading = progressBar(
@@ -79,6 +88,7 @@ export function registerAccountsCommands(program: Command): void {
               format: options.format,
               map,
               defaultRelationship: options.defaultRelationship,
+              dateOrder: options.dateOrder,
               onMatchProgress: matching.onProgress,
             });
           } finally {

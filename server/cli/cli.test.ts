@@ -151,6 +151,11 @@ describe("the admin CLI", () => {
         /No organisation with the slug "no-such-org"/,
       ],
       [["accounts", "import", vendor, "missing.csv"], /Cannot read missing\.csv/],
+      [["accounts", "import", vendor, FIXTURES], /Cannot read .*: it is not a file/],
+      [
+        ["accounts", "import", vendor, join(FIXTURES, "salesforce-accounts.csv"), "--date-order", "ymd"],
+        /argument 'ymd' is invalid/,
+      ],
       [
         ["accounts", "import", vendor, join(FIXTURES, "custom-columns.csv")],
         /Missing required columns: crmId/,

@@ -138,6 +138,7 @@ function readMapOption(
     if (index < 0) {
       throw new AccountsCsvError(
         `Column mapping names "${header}", which is not in the file. Headers seen: ${quoteAll(headers)}.`,
+        "map",
       );
     }
     return { field, header: headers[index]!, index, mapped: true };
@@ -158,6 +159,7 @@ function findHeader(name: string, headers: readonly string[], keys: readonly str
     throw new AccountsCsvError(
       `Column mapping names "${name}", which could be any of ${quoteAll(alike.map((index) => headers[index]!))}. ` +
         "Write the header exactly as it is in the file.",
+      "map",
     );
   }
   return alike[0] ?? -1;

@@ -4,4 +4,12 @@
  */
 export class AccountsCsvError extends Error {
   override readonly name = "AccountsCsvError";
+
+  /** The option at fault, when it is not the file: a column mapping naming a header the file lacks. */
+  constructor(
+    message: string,
+    readonly option?: "map",
+  ) {
+    super(message);
+  }
 }

@@ -47,12 +47,17 @@ export function segmentFromEmployees(employees: number): Segment {
   return "enterprise";
 }
 
-// "1,200", "1 200", "5000+", "1200.00", or a band such as "201-500" (its lower bound is used).
+// "1,200", "1 200", "1.200", "5000+", "1200.00", or a band such as "201-500" (its lower bound is used).
 const EMPLOYEE_COUNT = /^(\d+)(?:\.0+)?(?:\+|-\d+)?$/;
+// Dots between groups of three digits separate thousands, as most of Europe writes them: a head count
+// has no fraction, so "5.000" is five thousand, never five.
+const DOTTED_THOUSANDS = /(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])/g;
 
 /** The employee count in a cell, or null when the cell holds no usable count. */
 export function parseEmployees(text: string): number | null {
-  const match = EMPLOYEE_COUNT.exec(text.replace(/[\s,']/g, ""));
+  const compact = text.replace(/[\s,']/g, "");
+  const undotted = compact.replace(DOTTED_THOUSANDS, (thousands) => thousands.replaceAll(".", ""));
+  const match = EMPLOYEE_COUNT.exec(undotted);
   return match ? Number(match[1]) : null;
 }
 

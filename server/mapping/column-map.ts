@@ -1,10 +1,14 @@
 /** The `--map` / `?map=` option of an import: `<csv header>=<field>` pairs, as typed by a person. */
+import { FIELDS } from "../import/columns";
 
 export class ColumnMapError extends Error {
   override readonly name = "ColumnMapError";
 }
 
-/** The last "=" splits, so a header may itself contain "=". Field names are checked by the parser. */
+/**
+ * The last "=" splits, so a header may itself contain "=". Field names are checked here, before the
+ * file is read; whether each header is in the file, by the parser.
+ */
 export function parseColumnMap(pairs: readonly string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs) {
@@ -12,7 +16,11 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, string>
     if (split <= 0 || split === pair.length - 1) {
       throw new ColumnMapError(`"${pair}" is not <csv header>=<field>, e.g. "Cust #=crmId".`);
     }
-    map[pair.slice(0, split).trim()] = pair.slice(split + 1).trim();
+    const field = pair.slice(split + 1).trim();
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      throw new ColumnMapError(`"${pair}": unknown field "${field}". Fields: ${FIELDS.join(", ")}.`);
+    }
+    map[pair.slice(0, split).trim()] = field;
   }
   return map;
 }

@@ -24,6 +24,14 @@ export const ImportQuery = z.object({
     param: { in: "query" },
     description: "For a file without a relationship column, and rows whose relationship is empty.",
   }),
+  dateOrder: z
+    .enum(["mdy", "dmy"])
+    .default("mdy")
+    .meta({
+      param: { in: "query" },
+      description:
+        "How to read a date such as 03/04/2024: month first (mdy) or day first (dmy), as the export's locale writes it. Dates with a part above 12, ISO dates and dotted dates read the same either way.",
+    }),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 

@@ -39,11 +39,12 @@ export function accountsRoutes(mapping: MappingService) {
           format: query.format,
           map,
           defaultRelationship: query.defaultRelationship,
+          dateOrder: query.dateOrder,
         })
         .catch((error: unknown) => {
           if (error instanceof AccountsCsvError) {
             throw new ApiError(400, "invalid_csv", error.message, [
-              { field: "(body)", message: error.message },
+              { field: error.option ?? "(body)", message: error.message },
             ]);
           }
           if (error instanceof ImportSupersededError) throw new ApiError(409, "superseded", error.message);

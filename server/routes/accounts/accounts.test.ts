@@ -23,8 +23,8 @@ async function orgWithTokens() {
   };
 }
 
-const postCsv = (token: string, body: string, headers: Record<string, string> = {}) =>
-  client.request("POST", "/v1/accounts/import", {
+const postCsv = (token: string, body: string, headers: Record<string, string> = {}, query = "") =>
+  client.request("POST", `/v1/accounts/import${query}`, {
     token,
     body,
     headers: { "content-type": "text/csv", ...headers },
@@ -81,6 +81,48 @@ describe("POST /v1/accounts/import", () => {
       websites: ["quillfeather.de", "quillfeather.at"],
       relationship: "customer",
     });
+  });
+
+  it("names the column mapping when it is what is wrong, and refuses an unknown field before reading", async () => {
+    const org = await orgWithTokens();
+    const file = "Cust #,Company\nC-1,Acme\n";
+    const unknownField = await postCsv(
+      org.admin,
+      file,
+      {},
+      `?map=${encodeURIComponent("Cust #=customerId")}`,
+    );
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body).toMatchObject({
+      error: { details: [{ field: "map", message: expect.stringMatching(/unknown field "customerId"/) }] },
+    });
+    expect(await rows(database.db, sql`select 1 from import_runs where org_id = ${org.org.id}`)).toHaveLength(
+      0,
+    );
+
+    const missingHeader = await postCsv(org.admin, file, {}, `?map=${encodeURIComponent("Account=crmId")}`);
+    expect(missingHeader.status).toBe(400);
+    expect(missingHeader.body).toMatchObject({
+      error: {
+        details: [{ field: "map", message: expect.stringMatching(/"Account", which is not in the file/) }],
+      },
+    });
+  });
+
+  it("reads day-first dates when told the export's order", async () => {
+    const org = await orgWithTokens();
+    const file = "Account ID,Account Name,Type,Last Modified Date\n1,Acme,Customer,03/04/2024\n";
+    const imported = async (query: string) => {
+      expect((await postCsv(org.admin, file, {}, query)).status).toBe(201);
+      const [acme] = await rows<{ updated: string }>(
+        database.db,
+        sql`select to_char(crm_updated_at at time zone 'UTC', 'YYYY-MM-DD') as updated from accounts
+            where org_id = ${org.org.id}`,
+      );
+      return acme!.updated;
+    };
+    expect(await imported("")).toBe("2024-03-04");
+    expect(await imported("?dateOrder=dmy")).toBe("2024-04-03");
   });
 
   it("is for admins only", async () => {

@@ -22,6 +22,8 @@ export interface ParseAccountsOptions extends DetectColumnsOptions {
  * almost always an unclosed quote swallowing the rest of the file.
  */
 const MAX_RECORD_CHARS = 1_000_000;
+/** Salesforce's footer is a handful of lines; more one-cell rows than this are a one-column file's data. */
+const MAX_FOOTER_LINES = 20;
 
 const CSV_OPTIONS = {
   bom: true,
@@ -37,7 +39,8 @@ const CSV_OPTIONS = {
  * Streams accounts out of a CRM export, one result per data row. It reads the input one chunk at a time
  * and only when the consumer asks for more, so memory holds one chunk's rows whatever the file size.
  * Bad rows come out as `{ ok: false, reason }` and parsing goes on. Blank lines are skipped, and so are
- * one-cell lines after a blank line: that is the footer Salesforce Classic adds to report exports.
+ * the few one-cell lines after a blank line that end the file: the footer Salesforce Classic adds to
+ * report exports.
  * Duplicate crmIds are passed through as they come; the importer's upsert keeps the last one.
  * The file is read as UTF-8, or as UTF-16 when it starts with that byte order mark; fields are separated by
  * commas, or by the semicolons or tabs of the header line when it has no comma (see `readHeaderDelimiter`).
@@ -52,6 +55,9 @@ export async function* parseAccountsCsv(
   let readRow: ReturnType<typeof createRowReader> | undefined;
   let nextLine = 1;
   let inFooter = false;
+  // One-cell rows after a blank line, held back: at the end of the file they are the footer, and they are
+  // dropped; a longer row after them shows they were data, and they are read like any row.
+  const heldAsFooter: { line: number; record: string[] }[] = [];
 
   function* rowsParsedSoFar(): Generator<ParsedRow> {
     for (const record of parsed.splice(0)) {
@@ -68,8 +74,12 @@ export async function* parseAccountsCsv(
         readRow = createRowReader(mapping, options);
         continue;
       }
-      if (inFooter && record.length === 1) continue;
+      if (inFooter && record.length === 1 && heldAsFooter.length < MAX_FOOTER_LINES) {
+        heldAsFooter.push({ line, record });
+        continue;
+      }
       inFooter = false;
+      for (const held of heldAsFooter.splice(0)) yield { line: held.line, ...readRow(held.record) };
       yield { line, ...readRow(record) };
     }
   }

@@ -43,7 +43,8 @@ export function createRowReader(
 
   return (cells) => {
     if (cells.length !== mapping.headerCount) {
-      return { ok: false, reason: `row has ${cells.length} fields, the header has ${mapping.headerCount}` };
+      const fields = cells.length === 1 ? "1 field" : `${cells.length} fields`;
+      return { ok: false, reason: `row has ${fields}, the header has ${mapping.headerCount}` };
     }
     // PostgreSQL cannot store U+0000: a cell holding one makes a bad row, not a failed import.
     const withNul = mapping.columns.find((column) => cells[column.index]?.includes("\u0000"));

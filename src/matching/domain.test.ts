@@ -100,8 +100,40 @@ describe("normalizeDomain", () => {
     "acme.us.com",
     "https://www.linkedin.com/company/acme",
     "facebook.com/acme",
+    "jane.doe@outlook.de",
+    "bob@gmail.co.uk",
+    "admin@contoso.onmicrosoft.com",
+    "jane.smith@nhs.net",
+    "goo.gl/maps/abc123",
+    "https://tinyurl.com/acme",
+    "alpha.jimdo.com",
+    "http://example.com",
+    "https://www.gov.uk/government/organisations/hm-revenue-customs",
   ])("rejects %s, which many companies share", (input) => {
     expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "https://sites.google.com/view/acmebakery",
+    "https://apps.apple.com/us/app/acme/id123456",
+    "https://www.amazon.com/shops/acme",
+    "acme.zendesk.com",
+    "https://acme.atlassian.net/wiki",
+    "acme.my.salesforce.com",
+    "github.com/acme",
+    "https://www.glassdoor.com/Overview/Working-at-Acme.htm",
+  ])("rejects %s, a customer's page on a platform, which would match the platform company", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    ["google.com", "google.com"],
+    ["https://www.apple.com/uk/", "apple.com"],
+    ["https://www.microsoft.com/en-us/", "microsoft.com"],
+    ["www.zendesk.com", "zendesk.com"],
+    ["press@github.com", "github.com"],
+  ])("keeps %s, the platform company's own site", (input, domain) => {
+    expect(normalizeDomain(input)).toBe(domain);
   });
 
   it(

@@ -1,5 +1,5 @@
 import { isAscii } from "./ascii";
-import { isNonCompanyLabel, NON_COMPANY_DOMAINS } from "./non-company-domains";
+import { isNonCompanyLabel, NON_COMPANY_DOMAINS, PLATFORM_DOMAINS } from "./non-company-domains";
 import { parseWebsite } from "./website";
 
 // Zero-width characters survive copy-paste from web pages and trim() keeps them.
@@ -32,11 +32,29 @@ export function normalizeDomain(input: string): string | null {
   if (text === "") return null;
   const parsed = parseWebsite(text);
   if (parsed.domain === null || parsed.isPrivate || !parsed.isIcann) return null;
-  if (isNonCompanyLabel(parsed.domainWithoutSuffix!)) return null;
+  // "www.gov.uk": under a suffix that is itself a shared domain, "www" is no company's name.
+  if (parsed.domainWithoutSuffix === "www" || isNonCompanyLabel(parsed.domainWithoutSuffix!)) return null;
   // Only a value that was not ASCII can have a host that is not.
   const domain = ascii || isAscii(parsed.domain) ? parsed.domain : toAscii(parsed.domain);
   if (domain === null || NON_COMPANY_DOMAINS.has(domain)) return null;
+  if (PLATFORM_DOMAINS.has(domain) && namesTenant(text, parsed.subdomain)) return null;
   return domain;
+}
+
+// The first path segment after the host: "view" in "sites.google.com/view/acme".
+const FIRST_PATH_SEGMENT = /^[^/?#]*\/+([^/?#\s]+)/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+// "/uk", "/en-us": the platform company's own site in a country or a language.
+const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
+
+/**
+ * Whether a website on a platform's domain is a tenant's: on a subdomain other than www, or under a
+ * path other than a locale.
+ */
+function namesTenant(text: string, subdomain: string | null): boolean {
+  if (subdomain !== null && subdomain !== "" && subdomain !== "www") return true;
+  const segment = FIRST_PATH_SEGMENT.exec(text.replace(SCHEME, ""))?.[1];
+  return segment !== undefined && !LOCALE.test(segment);
 }
 
 /**

@@ -88,6 +88,7 @@ describe("nameMatchConfidence", () => {
     ["Société Générale S.A.", "Societe Generale"],
     ["Delta Air Lines, Inc.", "DELTA AIR LINES"],
     ["IBM", "IBM Corp"],
+    ["Bank of Montreal", "BANK OF MONTREAL"],
   ])("matches %j with %j", (a, b) => {
     expect(confidence(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     expect(confidence(b, a)).toBe(confidence(a, b));
@@ -114,6 +115,14 @@ describe("nameMatchConfidence", () => {
     ["only generic words", "Global Consulting Group", "Global Consulting Group"],
     ["only numbers", "1&1", "1 & 1"],
     ["empty names", "", " - "],
+    ["a kind of institution found in every region", "First National Bank", "First National Bank"],
+    ["a kind of institution found in every region", "Department of Health", "Department of Health"],
+    ["a kind of institution found in every region", "Community Hospital", "Community Hospital"],
+    ["a CRM placeholder", "Unknown", "Unknown"],
+    ["a CRM placeholder", "Test Account", "Test Account"],
+    ["a CRM placeholder", "Self-employed", "Self Employed"],
+    ["a CRM placeholder", "DO NOT USE", "Do not use"],
+    ["a CRM placeholder", "Individual", "Individual"],
   ])("never matches %s: %j with %j", (_, a, b) => {
     expect(confidence(a, b)).toBe(0);
   });

@@ -116,6 +116,9 @@ describe("matchAll by name", () => {
     expect(pairs(matchAll([account("l1", "The Boring Company")], [account("r1", "Boring Co")]))).toEqual([
       "l1-r1",
     ]);
+    expect(pairs(matchAll([account("l1", "Home Depot, The")], [account("r1", "The Home Depot")]))).toEqual([
+      "l1-r1",
+    ]);
   });
 
   it("does not match names below the threshold", () => {

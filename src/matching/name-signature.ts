@@ -10,8 +10,8 @@ import { parseCompanyName } from "./name";
  * accounts have a website, and meet by name only the few accounts without one, so most names are
  * never parsed.
  *
- * It hashes the key's first word, and its second word unless that one is a legal-form word or
- * "and". The key begins with the name's first words (after a leading "the"), and only legal-form
+ * It hashes the key's first word, and its second word unless that one is a legal-form word, "and"
+ * or "the" (a name may put it last, "Acme, The", and the key drops it there). The key begins with the name's first words (after a leading "the"), and only legal-form
  * words and a dangling "and" are ever cut from its end, so any other second word of the name is
  * the key's second word too. That is what lets the scan stop after two or three words.
  */
@@ -36,7 +36,7 @@ const SIGNATURE_MASK = 0x3fffffff;
 const AND_HASH = hashOf("and", 0, 3);
 // Both paths test the second word by its hash: a collision only makes a signature less selective.
 const UNKEPT_WORD_HASHES: ReadonlySet<number> = new Set(
-  [...LEGAL_FORM_WORDS, "and"].map((word) => hashOf(word, 0, word.length)),
+  [...LEGAL_FORM_WORDS, "and", "the"].map((word) => hashOf(word, 0, word.length)),
 );
 
 function signature(firstWord: number, secondWord: number | null): number {

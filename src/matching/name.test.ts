@@ -89,6 +89,8 @@ describe("nameMatchConfidence", () => {
     ["Delta Air Lines, Inc.", "DELTA AIR LINES"],
     ["IBM", "IBM Corp"],
     ["Bank of Montreal", "BANK OF MONTREAL"],
+    ["Home Depot, The", "The Home Depot"],
+    ["Coca-Cola Company, The", "Coca-Cola Co"],
   ])("matches %j with %j", (a, b) => {
     expect(confidence(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     expect(confidence(b, a)).toBe(confidence(a, b));

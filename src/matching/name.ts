@@ -56,11 +56,14 @@ const NON_WORD_CHARACTER = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/u;
 
 /**
  * Reduces a company name to its canonical key and legal forms: case and accents folded, "&", "+"
- * and "and" read alike, punctuation dropped, a leading "The" and trailing legal forms removed.
+ * and "and" read alike, punctuation dropped, a leading or trailing "The" and trailing legal forms
+ * removed.
  */
 export function parseCompanyName(name: string): CompanyName {
   const tokens = words(foldToAscii(name));
   if (tokens.length > 1 && tokens[0] === "the") tokens.shift();
+  // Sorted lists write it last: "Home Depot, The".
+  if (tokens.length > 1 && tokens[tokens.length - 1] === "the") tokens.pop();
   let legalForms: string[] | null = null;
   for (let form = trailingLegalForm(tokens); form !== null; form = trailingLegalForm(tokens)) {
     // A literal, not a push into []: it is kept with the name, and push would reserve 16 entries.

@@ -1,8 +1,7 @@
 import type { Failure } from "../messages";
 import { ApiFailure, Unreachable } from "./api";
 import { markOffline } from "./connectivity";
-import type { StoredSession } from "./session";
-import { isSessionRejected, signOutLocally } from "./sign-out";
+import { isSessionRejected, type StoredSession, signOutLocally } from "./session";
 
 /**
  * Turns a failed server request into data for the caller, and does what the failure implies:

@@ -6,9 +6,8 @@ import type { MessageName, RequestOf, ResponseOf } from "../messages";
 import { ApiFailure, apiRequest, Unreachable } from "./api";
 import { answerOpenAccounts, partnersForAccount } from "./lookup";
 import { markNotAMatch } from "./overlaps";
-import { cacheOwner, loadSession, saveSession } from "./session";
+import { cacheOwner, loadSession, saveSession, signOutLocally } from "./session";
 import { currentSettings, updateSettings } from "./settings";
-import { signOutLocally } from "./sign-out";
 import { syncAfterCurrent, syncNow } from "./sync";
 
 type Handlers = {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { PartnersChanged } from "../messages";
 import { createFakeApi, syncedOverlap } from "./testing/fake-api";
 import { EXTENSION_ID } from "./testing/fake-browser";
 import { startBackground } from "./testing/harness";
@@ -40,6 +41,45 @@ describe("partners.forAccount", () => {
     });
     expect(await background.lookUp("001A")).toMatchObject({
       data: { partners: [{ partner: { name: "New partner" } }, { partner: { name: "Partner 1" } }] },
+    });
+  });
+
+  it("keeps a sync's deletion when an older answer from the server arrives after it", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    // The server makes its answer to a lookup at once; the network delivers it when released.
+    let release!: () => void;
+    const delivery = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await api.fetch(input, init);
+      if (new URL(String(input)).pathname === "/v1/accounts/partners") await delivery;
+      return response;
+    });
+    const partnersPushed = () =>
+      background.browser.pushes.map((push) => {
+        const { result } = PartnersChanged.parse(push.message).payload;
+        return result.state === "ready" ? result.data.partners.map(({ partner }) => partner.name) : result;
+      });
+
+    // From the cache; the check with the server gets an answer that still has both partners.
+    await background.lookUp("001A", { tabId: 3 });
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(1));
+    api.remove(syncedOverlap(1, "001A").overlapId);
+    await background.send("sync.now", {});
+    expect(partnersPushed()).toEqual([["Partner 2"]]);
+    release();
+
+    // The old answer is set aside, and the server asked again.
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(2));
+    expect(partnersPushed()).toEqual([["Partner 2"]]);
+    api.reachable = false;
+    expect(await background.lookUp("001A", { tabId: 4 })).toMatchObject({
+      source: "cache",
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Runtime } from "webextension-polyfill";
 import { AccountPartners } from "../../src/contract/partners";
-import { readAccount, storeAccountAnswer } from "../cache/accounts";
+import { feedChangesSoFar, readAccount, storeAccountAnswer } from "../cache/accounts";
 import type { CacheOwner } from "../cache/db";
 import type { AccountOnPage, PartnersResult } from "../messages";
 import { apiRequest, Unreachable } from "./api";
@@ -13,8 +13,7 @@ import { isOffline, markOffline, markOnline } from "./connectivity";
 import { serverCrmId } from "./crm-id";
 import { withoutDismissed } from "./dismissed";
 import { pushUpdates, rememberOpenAccount } from "./open-accounts";
-import { cacheOwner, loadSession, type StoredSession } from "./session";
-import { isSessionRejected, signOutLocally } from "./sign-out";
+import { cacheOwner, isSessionRejected, loadSession, type StoredSession, signOutLocally } from "./session";
 
 export async function partnersForAccount(
   account: AccountOnPage,
@@ -25,12 +24,12 @@ export async function partnersForAccount(
   if (!session) {
     // Remembered all the same, so that signing in answers this tab (see answerOpenAccounts).
     const signedOut: PartnersResult = { state: "signed_out" };
-    rememberOpenAccount(sender, account.recordId, crmId, signedOut);
+    await rememberOpenAccount(sender, account.recordId, crmId, signedOut);
     return signedOut;
   }
   const cached = await cachedResult(cacheOwner(session), crmId);
   const result = cached ?? (await askServer(session, crmId));
-  rememberOpenAccount(sender, account.recordId, crmId, result);
+  await rememberOpenAccount(sender, account.recordId, crmId, result);
   if (cached) void refreshInBackground(session, crmId);
   return result;
 }
@@ -58,18 +57,28 @@ export async function cachedResult(owner: CacheOwner, crmId: string): Promise<Pa
 }
 
 async function askServer(session: StoredSession, crmId: string): Promise<PartnersResult> {
+  const owner = cacheOwner(session);
   try {
-    const answer = await apiRequest(
-      session.serverUrl,
-      `/v1/accounts/partners?${new URLSearchParams({ crmId })}`,
-      AccountPartners,
-      { token: session.token },
-    );
-    markOnline();
-    const data = { ...answer, partners: withoutDismissed(answer.partners) };
-    const now = new Date().toISOString();
-    await storeAccountAnswer(cacheOwner(session), crmId, data, now);
-    return { state: "ready", data, source: "server", syncedAt: now, offline: false };
+    for (;;) {
+      const [askedAt, answer] = await Promise.all([
+        feedChangesSoFar(owner),
+        apiRequest(
+          session.serverUrl,
+          `/v1/accounts/partners?${new URLSearchParams({ crmId })}`,
+          AccountPartners,
+          { token: session.token },
+        ),
+      ]);
+      markOnline();
+      const data = { ...answer, partners: withoutDismissed(answer.partners) };
+      const now = new Date().toISOString();
+      if (await storeAccountAnswer(owner, crmId, data, now, askedAt)) {
+        return { state: "ready", data, source: "server", syncedAt: now, offline: false };
+      }
+      // A sync changed the cache while the server answered, maybe after it made this answer: the
+      // synced state wins, so the answer is dropped and the question asked again. Another round
+      // needs another sync page to land during the round trip; syncs run one at a time and end.
+    }
   } catch (error) {
     if (isSessionRejected(error)) {
       await signOutLocally(session.token);

@@ -1,38 +1,66 @@
 /**
  * Which account each tab's sidebar shows, so fresher data (a sync, a server lookup, a correction)
- * can be pushed to it. Kept in memory: after the worker restarts, a tab is known again once its
- * sidebar next asks. Pushing to a tab needs no `tabs` permission.
+ * can be pushed to it. Kept in session storage too: Chrome stops an idle worker after about 30 s,
+ * and the next one must still reach the sidebars opened before, above all to tell them of a
+ * sign-out. Session storage stays in memory until the browser closes, content scripts cannot read
+ * it, and it needs only the `storage` permission. Pushing to a tab needs no `tabs` permission.
  */
 import browser, { type Runtime } from "webextension-polyfill";
+import * as z from "zod";
 import type { PartnersChanged, PartnersResult } from "../messages";
 
-interface OpenAccount {
-  tabId: number;
-  frameId: number;
+const OpenAccount = z.object({
+  tabId: z.number(),
+  frameId: z.number(),
   /** The id as the page gave it, so the sidebar can tell the push is about the account it shows. */
-  recordId: string;
-  crmId: string;
+  recordId: z.string(),
+  crmId: z.string(),
   /** What the tab was last told, to push only real changes. */
-  shown: string;
+  shown: z.string(),
+});
+type OpenAccount = z.infer<typeof OpenAccount>;
+
+const KEY = "openAccounts";
+
+/** By tab id; read from storage once per worker, which alone writes it. */
+let openAccounts: Promise<Map<number, OpenAccount>> | null = null;
+
+function knownOpenAccounts(): Promise<Map<number, OpenAccount>> {
+  openAccounts ??= readOpenAccounts().catch((error: unknown) => {
+    openAccounts = null;
+    throw error;
+  });
+  return openAccounts;
 }
 
-const openAccounts = new Map<number, OpenAccount>();
+async function readOpenAccounts(): Promise<Map<number, OpenAccount>> {
+  const stored = await browser.storage.session.get(KEY);
+  const parsed = z.array(OpenAccount).safeParse(stored[KEY]);
+  return new Map(parsed.success ? parsed.data.map((open) => [open.tabId, open]) : []);
+}
 
-export function rememberOpenAccount(
+// An array, as storage keeps only what JSON can say.
+async function saveOpenAccounts(accounts: Map<number, OpenAccount>): Promise<void> {
+  await browser.storage.session.set({ [KEY]: [...accounts.values()] });
+}
+
+export async function rememberOpenAccount(
   sender: Runtime.MessageSender,
   recordId: string,
   crmId: string,
   result: PartnersResult,
-): void {
+): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
-  openAccounts.set(tabId, {
+  const accounts = await knownOpenAccounts();
+  accounts.set(tabId, {
     tabId,
     frameId: sender.frameId ?? 0,
     recordId,
     crmId,
     shown: fingerprint(result),
   });
+  await saveOpenAccounts(accounts);
 }
 
 /**
@@ -43,7 +71,8 @@ export async function pushUpdates(
   answer: (crmId: string) => Promise<PartnersResult | null>,
   only?: string,
 ): Promise<void> {
-  const targets = [...openAccounts.values()].filter((open) => only === undefined || open.crmId === only);
+  const accounts = await knownOpenAccounts();
+  const targets = [...accounts.values()].filter((open) => only === undefined || open.crmId === only);
   await Promise.all(
     targets.map(async (open) => {
       const result = await answer(open.crmId);
@@ -57,8 +86,9 @@ export async function pushUpdates(
         await browser.tabs.sendMessage(open.tabId, push, { frameId: open.frameId });
       } catch {
         // The tab was closed or left the CRM: nobody is listening there any more.
-        openAccounts.delete(open.tabId);
+        accounts.delete(open.tabId);
       }
+      await saveOpenAccounts(accounts);
     }),
   );
 }

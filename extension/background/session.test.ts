@@ -58,6 +58,58 @@ describe("the session and the cache", () => {
     await vi.waitFor(() => expect(results()).toEqual(["signed_out", "ready"]));
   });
 
+  it("tells sidebars opened before the worker restarted of a sign-out, and of the next sign-in", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn("first@acme.example");
+    await background.lookUp("001A", { tabId: 5 });
+    await background.lookUp("001A", { tabId: 6 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(2));
+    background.browser.closeTab(6);
+    await background.restartWorker();
+    const told = () =>
+      background.browser.pushes.map((push) => [
+        push.tabId,
+        PartnersChanged.parse(push.message).payload.result.state,
+      ]);
+
+    expect(await background.send("session.signOut", {})).toEqual({ ok: true });
+    expect(told()).toEqual([[5, "signed_out"]]);
+
+    await background.signIn("second@acme.example");
+    await vi.waitFor(() =>
+      expect(told()).toEqual([
+        [5, "signed_out"],
+        [5, "ready"],
+      ]),
+    );
+  });
+
+  it("ends a session that expired here as the server ends one it rejects", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 5 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // The fake server's sessions last an hour; the alarm's next sync is the first to notice.
+      vi.setSystemTime(Date.now() + 2 * 3_600_000);
+      expect(await background.send("sync.now", {})).toMatchObject({ ok: false, code: "signed_out" });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    expect(await background.cacheSize()).toEqual({ overlaps: 0, accounts: 0 });
+    expect(await background.browser.storage.local.get("session")).toEqual({});
+    expect(background.browser.pushes.map((push) => push.message)).toEqual([
+      { name: "partners.changed", payload: { recordId: "001A", result: { state: "signed_out" } } },
+    ]);
+  });
+
   it("leaves the cache empty when sign-out comes while a sync is about to claim it", async () => {
     let releaseClaim!: () => void;
     let claimWaiting!: () => void;

@@ -1,8 +1,10 @@
-/** The signed-in session, kept in extension storage (never visible to CRM pages). */
+/** The signed-in session, kept in extension storage (never visible to CRM pages), and its end. */
 import browser from "webextension-polyfill";
 import * as z from "zod";
 import { Me } from "../../src/contract/auth";
-import type { CacheOwner } from "../cache/db";
+import { type CacheOwner, clearCache } from "../cache/db";
+import { ApiFailure } from "./api";
+import { pushSignedOut } from "./open-accounts";
 
 const StoredSession = z.object({
   serverUrl: z.string().url(),
@@ -27,13 +29,23 @@ async function readStoredSession(): Promise<StoredSession | null> {
   return parsed.success ? parsed.data : null;
 }
 
-export async function loadSession(): Promise<StoredSession | null> {
+/** The stored session, expired or not. */
+function storedSession(): Promise<StoredSession | null> {
   remembered ??= readStoredSession().catch((error: unknown) => {
     remembered = null;
     throw error;
   });
-  const session = await remembered;
-  return session && new Date(session.expiresAt).getTime() > Date.now() ? session : null;
+  return remembered;
+}
+
+/** The session, or null when signed out. An expired session ends here (see signOutLocally). */
+export async function loadSession(): Promise<StoredSession | null> {
+  const session = await storedSession();
+  if (!session || new Date(session.expiresAt).getTime() > Date.now()) return session;
+  // The server would answer 401 to its token, so it ends as a rejected session does: otherwise the
+  // previous user's partners stay on disk and in open sidebars until someone signs in again.
+  await signOutLocally(session.token);
+  return null;
 }
 
 export async function saveSession(session: StoredSession): Promise<void> {
@@ -45,6 +57,23 @@ export async function clearSession(): Promise<void> {
   // Forgotten before the write, so nothing started after sign-out still sees the session.
   remembered = Promise.resolve(null);
   await browser.storage.local.remove(KEY);
+}
+
+/**
+ * Ends the session on this browser: the session, the cache and what the sidebars show. With
+ * `rejectedToken` (the server answered 401 to it, or it expired), only if that token is still the
+ * current one, so a late answer to an old session's request cannot sign out a newer one.
+ */
+export async function signOutLocally(rejectedToken?: string): Promise<void> {
+  const session = await storedSession();
+  if (rejectedToken !== undefined && session && session.token !== rejectedToken) return;
+  await clearSession();
+  await clearCache();
+  await pushSignedOut();
+}
+
+export function isSessionRejected(error: unknown): boolean {
+  return error instanceof ApiFailure && error.status === 401;
 }
 
 /** The cache belongs to one user on one server. */

@@ -5,8 +5,7 @@
 import { UserSettings } from "../../src/contract/settings";
 import { changeSettings, readSettings, settleUpload } from "../cache/settings";
 import { ApiFailure, apiRequest } from "./api";
-import { loadSession } from "./session";
-import { isSessionRejected, signOutLocally } from "./sign-out";
+import { isSessionRejected, loadSession, signOutLocally } from "./session";
 
 export async function currentSettings(): Promise<UserSettings> {
   return (await readSettings()).settings;

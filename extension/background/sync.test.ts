@@ -133,6 +133,70 @@ describe("sync", () => {
     expect(await background.cacheSize()).toMatchObject({ overlaps: 2 });
   });
 
+  it("starts over only once in a sync, then fails, when the server rejects every cursor", async () => {
+    const api = createFakeApi();
+    api.pageSize = 1;
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001B"));
+    const background = await startBackground(api);
+    await background.signIn();
+    const before = syncRequests(api.requests).length;
+    api.beforeRequest = (url) => {
+      // Ends the test, rather than the run, if the sync never stops starting over.
+      if (syncRequests(api.requests).length - before > 20) return "unreachable";
+      if (url.searchParams.has("cursor")) url.searchParams.set("cursor", "{}");
+      return undefined;
+    };
+
+    const answer = await background.send("sync.now", {});
+
+    expect(answer).toMatchObject({ ok: false, code: "invalid_request" });
+    expect(!answer.ok && answer.message).toMatch(/even after starting over/);
+    // The stored cursor, the fresh feed's first page, and its second page's cursor.
+    const withCursor = syncRequests(api.requests)
+      .slice(before)
+      .map((request) => cursorOf(request) !== null);
+    expect(withCursor).toEqual([true, false, true]);
+  });
+
+  it("keeps the saved data, and its sync time, while a full sync over it is unfinished", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001B"), syncedOverlap(3, "001A"));
+    const background = await startBackground(api);
+    const first = await background.signIn();
+    // The server no longer takes the stored cursor, and the full sync that follows loses its
+    // connection after the first page. Meanwhile the server dropped an overlap.
+    api.remove(syncedOverlap(2, "001B").overlapId);
+    api.pageSize = 1;
+    let fullSyncPages = 0;
+    api.beforeRequest = (url) => {
+      if (url.pathname !== "/v1/sync") return undefined;
+      const cursor = url.searchParams.get("cursor");
+      if (cursor !== null && !cursor.includes("afterOverlap")) url.searchParams.set("cursor", "{}");
+      else if (++fullSyncPages > 1) return "unreachable";
+      return undefined;
+    };
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: false, code: "unreachable" });
+
+    api.reachable = false;
+    const savedAt = first.ok ? first.syncedAt : null;
+    expect(await background.lookUp("001A")).toMatchObject({
+      source: "cache",
+      syncedAt: savedAt,
+      data: { partners: [{ partner: { name: "Partner 1" } }, { partner: { name: "Partner 3" } }] },
+    });
+    expect(await background.lookUp("001B")).toMatchObject({
+      source: "cache",
+      syncedAt: savedAt,
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
+    });
+
+    // Once the full sync completes, what it did not send is gone.
+    api.reachable = true;
+    api.beforeRequest = undefined;
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    expect(await background.cacheSize()).toEqual({ overlaps: 2, accounts: 0 });
+  });
+
   it("pushes fresher partners to a tab showing a changed account", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));
@@ -156,6 +220,32 @@ describe("sync", () => {
               state: "ready",
               data: expect.objectContaining({ partners: [expect.anything(), expect.anything()] }),
             }),
+          },
+        },
+      },
+    ]);
+  });
+
+  it("pushes fresher partners to a tab opened before the worker restarted", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.lookUp("001A", { tabId: 7 });
+    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    await background.restartWorker();
+
+    api.upsert(syncedOverlap(2, "001A", "New partner"));
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+
+    expect(background.browser.pushes).toMatchObject([
+      {
+        tabId: 7,
+        message: {
+          payload: {
+            result: {
+              data: { partners: [{ partner: { name: "New partner" } }, { partner: { name: "Partner 1" } }] },
+            },
           },
         },
       },

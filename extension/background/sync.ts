@@ -67,34 +67,53 @@ async function runSync(): Promise<SyncOutcome> {
 
 /** Pulls pages from the stored cursor on; returns whether anything in the cache changed. */
 async function pullFeed(session: StoredSession, owner: CacheOwner): Promise<boolean> {
-  let next = prefetch(session, (await readSyncState(owner))?.cursor ?? null);
+  const feed: Feed = { session, startedOver: false };
+  let next = prefetch(feed, (await readSyncState(owner))?.cursor ?? null);
   let changed = false;
   for (;;) {
     const page = await next;
     // The next page downloads while this one is written: IndexedDB works in another process.
-    if (page.hasMore) next = prefetch(session, page.cursor);
+    if (page.hasMore) next = prefetch(feed, page.cursor);
     const fresh = { ...page, overlaps: withoutDismissed(page.overlaps) };
     changed = (await applySyncPage(owner, fresh, new Date().toISOString())) || changed;
     if (!page.hasMore) return changed;
   }
 }
 
+/** One sync run's pull of the feed. */
+interface Feed {
+  session: StoredSession;
+  /** Whether a rejected cursor already made this run start over without one. */
+  startedOver: boolean;
+}
+
 /** A page request whose failure is reported when it is awaited, even if that is never. */
-function prefetch(session: StoredSession, cursor: string | null): Promise<SyncPage> {
-  const page = fetchPage(session, cursor);
+function prefetch(feed: Feed, cursor: string | null): Promise<SyncPage> {
+  const page = fetchPage(feed, cursor);
   page.catch(() => {});
   return page;
 }
 
-async function fetchPage(session: StoredSession, cursor: string | null): Promise<SyncPage> {
+async function fetchPage(feed: Feed, cursor: string | null): Promise<SyncPage> {
+  const { session } = feed;
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(cursor === null ? {} : { cursor }) });
   try {
     return await apiRequest(session.serverUrl, `/v1/sync?${query}`, SyncPage, { token: session.token });
   } catch (error) {
-    // The server no longer accepts the cursor (issued to another user, or an older format): the
-    // feed says to start over without one, which begins with a reset.
     const cursorRejected = cursor !== null && error instanceof ApiFailure && error.status === 400;
-    if (cursorRejected) return fetchPage(session, null);
-    throw error;
+    if (!cursorRejected) throw error;
+    // The server no longer accepts the cursor (issued to another user, or an older format): the
+    // feed says to start over without one, which begins with a reset. Only once a run: a server
+    // that rejects the cursors of the feed it has just started would have the sync start over and
+    // over, without end.
+    if (feed.startedOver) {
+      throw new ApiFailure(
+        error.status,
+        error.code,
+        `The server rejected the sync feed's position even after starting over: ${error.message}`,
+      );
+    }
+    feed.startedOver = true;
+    return fetchPage(feed, null);
   }
 }

@@ -2,7 +2,16 @@
 import type { AccountPartners, PartnerInAccount } from "../../src/contract/partners";
 import type { ScoringBasis, SyncedOverlap } from "../../src/contract/sync";
 import { orderByScore, scorePartnersInAccount } from "../../src/scoring/in-account";
-import { type CacheOwner, type CacheWrite, cacheDb, SYNC_STATE, sameOwner, writeAsOwner } from "./db";
+import {
+  type CacheOwner,
+  type CacheWrite,
+  cacheDb,
+  readSyncState,
+  SYNC_STATE,
+  type SyncState,
+  sameOwner,
+  writeAsOwner,
+} from "./db";
 import { accountRange, overlapsOfAccount, writeOverlaps } from "./overlaps";
 import { type StoredOverlap, validOverlaps } from "./stored-overlap";
 
@@ -34,14 +43,26 @@ export async function readAccount(owner: CacheOwner, crmId: string): Promise<Cac
   };
 }
 
-/** Replaces what the cache holds for one account with the server's answer about it. */
+/** How many changes the feed has made (see SyncState), read before asking the server about an account. */
+export async function feedChangesSoFar(owner: CacheOwner): Promise<number> {
+  return feedChangesOf(await readSyncState(owner));
+}
+
+/**
+ * Replaces what the cache holds for one account with the server's answer about it, asked when the
+ * feed had made `askedAt` changes (`feedChangesSoFar`). Returns false, storing nothing, if a sync
+ * page changed the cache since: the server may have made the answer before that change, and storing
+ * it would undo the change, such as bringing back a deleted overlap.
+ */
 export async function storeAccountAnswer(
   owner: CacheOwner,
   crmId: string,
   answer: AccountPartners,
   now: string,
-): Promise<void> {
-  await writeAsOwner(owner, async (tx, state) => {
+  askedAt: number,
+): Promise<boolean> {
+  return writeAsOwner(owner, async (tx, state) => {
+    if (feedChangesOf(state) !== askedAt) return false;
     const account = answer.account;
     const held = overlapsOfAccount(await tx.objectStore("chunks").getAll(accountRange(crmId)), crmId);
     await writeOverlaps(tx, state, {
@@ -49,7 +70,12 @@ export async function storeAccountAnswer(
       add: account ? answer.partners.map((partner) => ({ ...partner, account })) : [],
     });
     await tx.objectStore("accounts").put({ crmId, account, checkedAt: now });
+    return true;
   });
+}
+
+function feedChangesOf(state: SyncState | null): number {
+  return state?.feedChanges ?? 0;
 }
 
 /** Removes one overlap; returns the CRM id of its account, or null if the cache did not hold it. */

@@ -64,13 +64,42 @@ describe("the offline cache", () => {
   it("replaces everything, answered accounts included, on a reset", async () => {
     await cache.claimCache(alice);
     await cache.applySyncPage(alice, page({ overlaps: [syncedOverlap(1, "A")] }), NOW);
-    await cache.storeAccountAnswer(alice, "EMPTY", { account: null, partners: [] }, NOW);
+    const askedAt = await cache.feedChangesSoFar(alice);
+    await cache.storeAccountAnswer(alice, "EMPTY", { account: null, partners: [] }, NOW, askedAt);
 
     await cache.applySyncPage(alice, page({ reset: true, overlaps: [syncedOverlap(2, "B")] }), NOW);
 
     expect(await cache.readAccount(alice, "A")).toBeNull();
     expect(await cache.readAccount(alice, "EMPTY")).toBeNull();
     expect(await cache.readAccount(alice, "B")).not.toBeNull();
+  });
+
+  it("keeps the data of a completed sync, and its time, until a full sync over it completes", async () => {
+    const LATER = "2026-01-03T03:04:05.000Z";
+    const names = async (crmId: string) =>
+      (await cache.readAccount(alice, crmId))?.data.partners.map((partner) => partner.partner.name).sort();
+    await cache.claimCache(alice);
+    await cache.applySyncPage(
+      alice,
+      page({ reset: true, overlaps: [syncedOverlap(1, "A"), syncedOverlap(2, "A"), syncedOverlap(3, "B")] }),
+      NOW,
+    );
+    const askedAt = await cache.feedChangesSoFar(alice);
+    await cache.storeAccountAnswer(alice, "EMPTY", { account: null, partners: [] }, NOW, askedAt);
+
+    const firstPage = [syncedOverlap(1, "A", "Renamed"), syncedOverlap(3, "B")];
+    await cache.applySyncPage(alice, page({ reset: true, hasMore: true, overlaps: firstPage }), LATER);
+    expect(await names("A")).toEqual(["Partner 2", "Renamed"]);
+    expect(await names("B")).toEqual(["Partner 3"]);
+    expect(await cache.readAccount(alice, "EMPTY")).not.toBeNull();
+    expect(await cache.readSyncState(alice)).toMatchObject({ lastSyncedAt: NOW });
+
+    // The last page sends nothing more: overlap 2 is gone from the server, and from the cache now.
+    expect(await cache.applySyncPage(alice, page({}), LATER)).toBe(true);
+    expect(await names("A")).toEqual(["Renamed"]);
+    expect(await names("B")).toEqual(["Partner 3"]);
+    expect(await cache.readAccount(alice, "EMPTY")).toBeNull();
+    expect(await cache.readSyncState(alice)).toMatchObject({ lastSyncedAt: LATER });
   });
 
   it("applies tombstones, and still knows an account whose last partner went away", async () => {

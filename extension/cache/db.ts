@@ -21,8 +21,19 @@ export interface SyncState {
   cursor: string | null;
   /** When a sync last ran to the end of the feed. */
   lastSyncedAt: string | null;
+  /**
+   * Set while a full sync runs over data that an earlier sync completed: the number of the first
+   * chunk it wrote. The earlier data stays until the full sync reaches the end (see ./sync-pages).
+   */
+  fullSyncFrom?: number;
   /** The number the next batch of chunks gets (see ./overlaps). */
   nextChunk: number;
+  /**
+   * How many pages of the feed changed the cache's partners. An account lookup's answer is stored
+   * only if none did while the server answered, as the answer may predate the change (see
+   * ./accounts). Absent until the first such page.
+   */
+  feedChanges?: number;
   /**
    * What partners' scores depend on, as the feed last sent it: accounts known only from the feed
    * are scored with it (see ./accounts). Absent in caches written before the feed carried it.

@@ -60,6 +60,16 @@ export async function writeOverlaps(
   return removed.filter((overlap) => removing.has(overlap.overlapId));
 }
 
+/** The ids of the overlaps in chunks numbered before `seq`, that is, stored before it was handed out. */
+export async function overlapIdsBefore(tx: CacheWrite, seq: number): Promise<string[]> {
+  const chunks = await Promise.all(
+    Array.from({ length: PARTITIONS }, (_, partition) =>
+      tx.objectStore("chunks").getAll(IDBKeyRange.bound([partition], [partition, seq], false, true)),
+    ),
+  );
+  return chunks.flat().flatMap((chunk) => overlapsIn(chunk).map((overlap) => overlap.overlapId));
+}
+
 async function removeFromChunks(
   tx: CacheWrite,
   directory: Directory,

@@ -1,7 +1,7 @@
 /** Applies pages of the delta sync feed (GET /v1/sync) to the cache. */
 import { rememberAccounts } from "./accounts";
-import { type CacheOwner, clearData, writeAsOwner } from "./db";
-import { writeOverlaps } from "./overlaps";
+import { type CacheOwner, type CacheWrite, clearData, type SyncState, writeAsOwner } from "./db";
+import { overlapIdsBefore, writeOverlaps } from "./overlaps";
 import { applyServerSettings } from "./settings";
 import type { SyncPage } from "./stored-overlap";
 
@@ -11,8 +11,18 @@ import type { SyncPage } from "./stored-overlap";
  */
 export async function applySyncPage(owner: CacheOwner, page: SyncPage, now: string): Promise<boolean> {
   return writeAsOwner(owner, async (tx, state) => {
-    // The first page of a full sync replaces everything, including accounts answered one by one.
-    if (page.reset) await clearData(tx);
+    // A full sync replaces everything, including accounts answered one by one. Data that an earlier
+    // sync completed stays until the full sync completes too, so that an interrupted one leaves
+    // that saved copy whole, with the time it was saved, rather than a part of the new one.
+    if (page.reset) {
+      if (state.lastSyncedAt === null) await clearData(tx);
+      else state.fullSyncFrom = state.nextChunk;
+    }
+    const fullSyncEndsFrom = page.hasMore ? undefined : state.fullSyncFrom;
+    if (fullSyncEndsFrom !== undefined) {
+      await dropStoredBefore(tx, state, fullSyncEndsFrom);
+      delete state.fullSyncFrom;
+    }
     const tombstones = page.deleted.filter((tombstone) => tombstone.entity === "overlap").map(({ id }) => id);
     const removed = await writeOverlaps(tx, state, { remove: tombstones, add: page.overlaps });
     await Promise.all([
@@ -22,6 +32,19 @@ export async function applySyncPage(owner: CacheOwner, page: SyncPage, now: stri
     if (page.scoring) state.scoring = page.scoring;
     state.cursor = page.cursor;
     if (!page.hasMore) state.lastSyncedAt = now;
-    return page.reset || page.overlaps.length > 0 || removed.length > 0 || page.settings !== null;
+    const partnersChanged =
+      page.reset || fullSyncEndsFrom !== undefined || page.overlaps.length > 0 || removed.length > 0;
+    if (partnersChanged) state.feedChanges = (state.feedChanges ?? 0) + 1;
+    return partnersChanged || page.settings !== null;
   });
+}
+
+/**
+ * At the end of a full sync that began with chunk `first`, drops what was stored before it and not
+ * sent again: every overlap it sent moved to a chunk from `first` on, so the earlier chunks hold
+ * only the others. Accounts answered one by one go too, as a full sync replaces them.
+ */
+async function dropStoredBefore(tx: CacheWrite, state: SyncState, first: number): Promise<void> {
+  await writeOverlaps(tx, state, { remove: await overlapIdsBefore(tx, first), add: [] });
+  await tx.objectStore("accounts").clear();
 }

@@ -34,8 +34,32 @@ export interface TabPush {
   message: unknown;
 }
 
+/**
+ * A `storage` area. Values go through JSON, as Chrome serializes them: a Map or a Set would come
+ * back as {}, so code that stores one fails here as it would in the browser.
+ */
+function createStorageArea() {
+  const stored = new Map<string, string>();
+  const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
+  return {
+    async get(keys: string | string[]) {
+      return Object.fromEntries(
+        keysOf(keys).flatMap((key) => {
+          const json = stored.get(key);
+          return json === undefined ? [] : [[key, JSON.parse(json)]];
+        }),
+      );
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [key, value] of Object.entries(items)) stored.set(key, JSON.stringify(value));
+    },
+    async remove(keys: string | string[]) {
+      for (const key of keysOf(keys)) stored.delete(key);
+    },
+  };
+}
+
 export function createFakeBrowser() {
-  const stored = new Map<string, unknown>();
   const alarms = new Map<string, { periodInMinutes?: number }>();
   const pushes: TabPush[] = [];
   const closedTabs = new Set<number>();
@@ -46,7 +70,6 @@ export function createFakeBrowser() {
     onAlarm: new FakeEvent(),
     onCommand: new FakeEvent(),
   };
-  const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
   /** Delivers a runtime message the way Chrome does: the first listener that answers wins. */
   async function deliver(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
     const answers = events.onMessage.fire(structuredClone(message), sender);
@@ -66,20 +89,9 @@ export function createFakeBrowser() {
       sendMessage: (message: unknown) => deliver(message, pageSender()),
     },
     storage: {
-      local: {
-        async get(keys: string | string[]) {
-          return Object.fromEntries(
-            keysOf(keys).flatMap((key) => (stored.has(key) ? [[key, stored.get(key)]] : [])),
-          );
-        },
-        async set(items: Record<string, unknown>) {
-          // Stored as a structured clone, as the real storage does.
-          for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
-        },
-        async remove(keys: string | string[]) {
-          for (const key of keysOf(keys)) stored.delete(key);
-        },
-      },
+      local: createStorageArea(),
+      // Kept while the browser runs, across service-worker restarts; gone when the browser closes.
+      session: createStorageArea(),
     },
     commands: { onCommand: events.onCommand },
     alarms: {
@@ -100,6 +112,10 @@ export function createFakeBrowser() {
     scheduledAlarms: alarms,
     pushes,
     closeTab: (tabId: number) => closedTabs.add(tabId),
+    /** Chrome stopped the idle service worker: the listeners it registered went with it. */
+    stopWorker: () => {
+      for (const event of Object.values(events)) event.listeners.clear();
+    },
     deliver,
     fire: {
       startup: () => events.onStartup.fire(),

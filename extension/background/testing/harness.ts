@@ -26,6 +26,11 @@ export interface Background {
     recordId: string,
     options?: { tabId?: number; crm?: AccountOnPage["crm"] },
   ): Promise<ResponseOf<"partners.forAccount">>;
+  /**
+   * Chrome stopped the idle service worker (after about 30 s) and the next event started a new one:
+   * fresh modules and listeners, with the same storage, IndexedDB, tabs and server.
+   */
+  restartWorker(): Promise<void>;
   /** How many overlaps and known accounts the IndexedDB cache holds. */
   cacheSize(): Promise<{ overlaps: number; accounts: number }>;
 }
@@ -61,6 +66,12 @@ export async function startBackground(api: FakeApi = createFakeApi()): Promise<B
     lookUp(recordId, { tabId = 1, crm = "salesforce-lightning" } = {}) {
       const account = { crm, recordId };
       return send("partners.forAccount", { account }, contentSender(tabId));
+    },
+    async restartWorker() {
+      browser.stopWorker();
+      // The mock of webextension-polyfill stays registered: the new worker gets the same browser.
+      vi.resetModules();
+      await import("../index");
     },
     async cacheSize() {
       const { cacheDb } = await import("../../cache/db");

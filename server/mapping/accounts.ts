@@ -48,9 +48,13 @@ export async function upsertAccounts(
       region: account.region ?? null,
       crm_updated_at: account.updatedAt ?? null,
     }));
-    const changed = await rows<{ id: string; crm_id: string; inserted: boolean }>(
-      q,
-      sql`insert into accounts (org_id, crm_id, name, name_key, websites, relationship, owner_name, owner_email,
+    // One transaction per batch (a savepoint inside the caller's): a matching run reading meanwhile
+    // must never see an account between its new row and its new domains. It would look like an
+    // account without a website, and match by name or not at all.
+    const changed = await q.transaction(async (tx) => {
+      const upserted = await rows<{ id: string; crm_id: string; inserted: boolean }>(
+        tx,
+        sql`insert into accounts (org_id, crm_id, name, name_key, websites, relationship, owner_name, owner_email,
             industry, segment, region, crm_updated_at)
           select ${orgId}::uuid, crm_id, name, name_key, websites, relationship, owner_name, owner_email,
             industry, segment, region, crm_updated_at
@@ -71,13 +75,15 @@ export async function upsertAccounts(
             is distinct from (excluded.name, excluded.websites, excluded.relationship, excluded.owner_name,
               excluded.owner_email, excluded.industry, excluded.segment, excluded.region, excluded.crm_updated_at)
           returning id, crm_id, (xmax = 0) as inserted`,
-    );
+      );
+      await replaceDomains(tx, orgId, upserted, batch);
+      return upserted;
+    });
     for (const row of changed) {
       if (row.inserted) result.inserted++;
       else result.updated++;
     }
     result.unchanged += batch.length - changed.length;
-    await replaceDomains(q, orgId, changed, batch);
   }
   return result;
 }

@@ -20,11 +20,6 @@ export interface UpsertResult {
 
 const BATCH = 1_000;
 
-/** The key an account is stored and upserted under: one spelling for each Dynamics GUID (see toBareGuid). */
-export function crmIdKey(crmId: string): string {
-  return toBareGuid(crmId);
-}
-
 export async function upsertAccounts(
   q: Queryable,
   orgId: string,
@@ -33,7 +28,7 @@ export async function upsertAccounts(
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < input.length; start += BATCH) {
     const batch = dedupeByCrmId(
-      input.slice(start, start + BATCH).map((account) => ({ ...account, crmId: crmIdKey(account.crmId) })),
+      input.slice(start, start + BATCH).map((account) => ({ ...account, crmId: toBareGuid(account.crmId) })),
     );
     const records = batch.map((account) => ({
       crm_id: account.crmId,

@@ -23,12 +23,13 @@
  */
 import { sql } from "drizzle-orm";
 import type { AccountInput, Relationship } from "../../src/contract/accounts";
+import { toBareGuid } from "../../src/crm-ids/guid";
 import type { Db, Tx } from "../db/client";
 import { rows } from "../db/client";
 import { auditLog, importRuns } from "../db/schema";
 import type { DateOrder } from "../import/dates";
 import { parseAccountsCsv } from "../import/parse-accounts";
-import { crmIdKey, upsertAccounts } from "./accounts";
+import { upsertAccounts } from "./accounts";
 import { type MatchRunResult, runMatching } from "./match-run";
 
 /** Bad rows kept with their reason; all of them are counted. */
@@ -101,7 +102,7 @@ export async function importAccountsCsv(
       if (row.ok) {
         staged.rowsOk++;
         // Staged under the key the upsert uses, so that applying finds every in-file duplicate.
-        batch.push({ line: row.line, account: { ...row.account, crmId: crmIdKey(row.account.crmId) } });
+        batch.push({ line: row.line, account: { ...row.account, crmId: toBareGuid(row.account.crmId) } });
         if (batch.length >= STAGE_BATCH) await flush();
       } else {
         staged.rowsFailed++;

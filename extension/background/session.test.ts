@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
-import { PASSWORD, startBackground } from "./testing/harness";
+import { PASSWORD, startBackground, withAccountOpen } from "./testing/harness";
 
 const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
 
@@ -87,12 +87,7 @@ describe("the session and the cache", () => {
   });
 
   it("ends a session that expired here as the server ends one it rejects", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn();
-    await background.lookUp("001A", { tabId: 5 });
-    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const { background } = await withAccountOpen(5);
 
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
@@ -153,12 +148,7 @@ describe("the session and the cache", () => {
   });
 
   it("signs out and clears the cache when the server rejects the session", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn();
-    await background.lookUp("001A", { tabId: 5 });
-    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const { api, background } = await withAccountOpen(5);
 
     api.revokeAllTokens();
     expect(await background.send("sync.now", {})).toMatchObject({ ok: false, code: "signed_out" });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
-import { startBackground } from "./testing/harness";
+import { startBackground, withAccountOpen } from "./testing/harness";
 
 const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
 const cursorOf = (request: string) => new URL(request.slice(4), SERVER_URL).searchParams.get("cursor");
@@ -95,12 +95,7 @@ describe("sync", () => {
   });
 
   it("tells a sidebar showing saved data when the server goes away, and when it is back", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn();
-    await background.lookUp("001A", { tabId: 6 });
-    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const { api, background } = await withAccountOpen(6);
     const offlineNotices = () =>
       background.browser.pushes
         .map((push) => PartnersChanged.parse(push.message).payload.result)
@@ -198,12 +193,7 @@ describe("sync", () => {
   });
 
   it("pushes fresher partners to a tab showing a changed account", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn();
-    await background.lookUp("001A", { tabId: 7 });
-    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const { api, background } = await withAccountOpen(7);
 
     api.upsert(syncedOverlap(2, "001A"));
     await background.send("sync.now", {});
@@ -227,12 +217,7 @@ describe("sync", () => {
   });
 
   it("pushes fresher partners to a tab opened before the worker restarted", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn();
-    await background.lookUp("001A", { tabId: 7 });
-    await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+    const { api, background } = await withAccountOpen(7);
     await background.restartWorker();
 
     api.upsert(syncedOverlap(2, "001A", "New partner"));

@@ -4,10 +4,10 @@
  */
 import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import type { Runtime } from "webextension-polyfill";
 import type { AccountOnPage, MessageName, RequestOf, ResponseOf } from "../../messages";
-import { createFakeApi, type FakeApi, SERVER_URL } from "./fake-api";
+import { createFakeApi, type FakeApi, SERVER_URL, syncedOverlap } from "./fake-api";
 import { contentSender, createFakeBrowser, type FakeBrowser, pageSender } from "./fake-browser";
 
 export const PASSWORD = "correct horse battery staple";
@@ -98,4 +98,18 @@ export async function startBackground(api: FakeApi = createFakeApi()): Promise<B
       return { overlaps: stored.length, accounts: await db.count("accounts") };
     },
   };
+}
+
+/**
+ * Signed in, with account 001A (one partner) open in tab `tabId` and the server asked about it: the
+ * start of the tests about what an open sidebar is told afterwards.
+ */
+export async function withAccountOpen(tabId: number): Promise<{ api: FakeApi; background: Background }> {
+  const api = createFakeApi();
+  api.upsert(syncedOverlap(1, "001A"));
+  const background = await startBackground(api);
+  await background.signIn();
+  await background.lookUp("001A", { tabId });
+  await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
+  return { api, background };
 }

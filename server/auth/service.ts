@@ -4,13 +4,13 @@
  * authentication runs tenant-scoped (server/db/tenant.ts).
  */
 import { eq, sql } from "drizzle-orm";
-import type { Role } from "../../src/contract/auth";
 import { type Db, rows } from "../db/client";
 import { auditLog, sessions, users } from "../db/schema";
 import type { Caller } from "../http/env";
 import { ApiError } from "../http/errors";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { reserveAttempt, settleSuccessfulAttempt } from "./rate-limit";
+import { batchTokenChecks, type CheckedToken } from "./token-checks";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
 
 export interface AuthService {
@@ -19,16 +19,16 @@ export interface AuthService {
   signOut(caller: Caller): Promise<void>;
 }
 
-interface CheckedToken {
-  session_id: string;
-  user_id: string;
-  org_id: string;
-  role: Role;
-  feed_seq: string | number | null;
-}
-
 export function createAuthService(db: Db, options: { tokenTtlHours: number; now?: () => Date }): AuthService {
   const now = options.now ?? (() => new Date());
+  // Migration 0016: one statement checks every token that is waiting. The hashes are hex, so a
+  // comma joins them into one parameter, and the statement's text is the same for any batch.
+  const checkToken = batchTokenChecks((hashes) =>
+    rows<CheckedToken>(
+      db,
+      sql`select * from check_tokens(string_to_array(${hashes.join(",")}, ','), ${now()})`,
+    ),
+  );
 
   return {
     async signIn(email, password, ip) {
@@ -74,11 +74,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
 
     async authenticate(token) {
       if (!looksLikeToken(token)) return null;
-      // Migration 0014; the feed position answers most syncs on its own.
-      const [found] = await rows<CheckedToken>(
-        db,
-        sql`select * from check_token(${hashToken(token)}, ${now()})`,
-      );
+      const found = await checkToken(hashToken(token));
       if (!found) return null;
       const { session_id, user_id, org_id, role, feed_seq } = found;
       return { sessionId: session_id, userId: user_id, orgId: org_id, role, feedSeq: Number(feed_seq ?? 0) };

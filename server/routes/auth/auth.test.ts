@@ -152,6 +152,30 @@ describe("tokens", () => {
     expect(expired.body).toMatchObject({ error: { code: "unauthenticated" } });
   });
 
+  it("identify each of many users signed in at once, and refuse a revoked one among them", async () => {
+    const client = testApp(database);
+    const orgs = await Promise.all([
+      createTestOrg(database, "Northwind"),
+      createTestOrg(database, "Contoso"),
+    ]);
+    const people = orgs.flatMap(({ org, users }) => Object.values(users).map((user) => ({ org, user })));
+    const tokens = await Promise.all(people.map(({ user }) => signInAs(client, user.email)));
+    const revoked = tokens[1]!;
+    expect((await client.request("POST", "/v1/auth/sign-out", { token: revoked })).status).toBe(204);
+    // All at once, so that the server checks these tokens together (server/auth/token-checks.ts).
+    const answers = await Promise.all(tokens.map((token) => client.request("GET", "/v1/me", { token })));
+    answers.forEach((answer, i) => {
+      if (tokens[i] === revoked) expect(answer.status).toBe(401);
+      else {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+          user: { email: people[i]!.user.email },
+          organisation: { id: people[i]!.org.id },
+        });
+      }
+    });
+  });
+
   it("are stored only as hashes", async () => {
     const client = testApp(database);
     const { users } = await createTestOrg(database);

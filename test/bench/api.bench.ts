@@ -13,6 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
@@ -37,11 +38,18 @@ const LOOKED_UP = "BENCH-0";
 const PASSWORD = "bench password, not secret";
 const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/test_e";
 
+/** One connection's request: its own user's token, and the path, which may hold the user's cursor. */
+interface UserRequest {
+  path: string;
+  headers: Record<string, string>;
+}
+
 interface Target {
   endpoint: string;
   database: string;
   url: string;
-  headers?: Record<string, string>;
+  /** One per connection; none for the floor, whose every connection sends `url` as it is. */
+  perConnection?: UserRequest[];
 }
 
 interface Measurement extends Target {
@@ -53,16 +61,21 @@ interface Measurement extends Target {
   capacity: number;
 }
 
+const CONNECTION_PER_USER = fileURLToPath(new URL("./connection-per-user.cjs", import.meta.url));
+
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function measure(target: Target, seconds: number, rate: number): Promise<Measurement> {
   const options = {
     url: target.url,
-    headers: target.headers,
     connections: CONNECTIONS,
     // The load generator gets its own thread, so it does not queue behind the server's work.
     workers: 1,
+    // In worker mode autocannon takes the path of a module; its types know only the function form.
+    setupClient: CONNECTION_PER_USER as unknown as autocannon.Options["setupClient"],
   };
+  // Read by connection-per-user.cjs in the worker thread, which gets a copy of the environment.
+  process.env.COSELL_BENCH_REQUESTS = JSON.stringify(target.perConnection ?? []);
   const what = `${target.endpoint} on ${target.database}`;
   log(`${what}: warm-up`);
   await autocannon({ ...options, overallRate: rate, duration: WARM_UP_SECONDS });
@@ -104,11 +117,14 @@ function company(n: number, prefix: string): AccountInput {
  * A vendor whose account LOOKED_UP is in every partner's list; each partner shares its overlaps and
  * holds a third of the vendor's other companies too.
  */
-async function seed(database: Database): Promise<{ email: string }> {
+async function seed(database: Database): Promise<{ emails: string[] }> {
   const run = randomUUID().slice(0, 8);
   const vendor = await createOrg(database.db, { slug: `bench-${run}`, name: "Bench Vendor" });
-  const email = `rep@bench-${run}.test`;
-  await createUser(database.db, { email, orgSlug: vendor.slug, role: "rep", password: PASSWORD });
+  // A rep per connection: the requests of one second come from as many users as connections.
+  const emails = Array.from({ length: CONNECTIONS }, (_, i) => `rep${i}@bench-${run}.test`);
+  for (const email of emails) {
+    await createUser(database.db, { email, orgSlug: vendor.slug, role: "rep", password: PASSWORD });
+  }
   const numbers = Array.from({ length: ACCOUNTS }, (_, i) => i);
   await upsertAccounts(
     database.db,
@@ -127,7 +143,7 @@ async function seed(database: Database): Promise<{ email: string }> {
     await upsertAccounts(database.db, partner.id, [...theirs, ...unrelated.slice(theirs.length)]);
   }
   await runMatching(database.db, { orgId: vendor.id });
-  return { email };
+  return { emails };
 }
 
 async function json<T>(response: Response): Promise<T> {
@@ -143,26 +159,15 @@ async function measureApi(
   rate: number,
 ): Promise<{ results: Measurement[]; emptyDeltaBytes: number; partnersFound: number }> {
   log(`${label}: seeding ${ACCOUNTS} accounts for the vendor and each of ${PARTNERS} partners`);
-  const { email } = await seed(database);
+  const { emails } = await seed(database);
   const api = await startApi(database);
   try {
-    const { token } = await json<{ token: string }>(
-      await fetch(`${api.url}/v1/auth/sign-in`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      }),
+    const users = await Promise.all(emails.map((email) => signInAndSync(api.url, email)));
+    const lookupPath = `/v1/accounts/partners?crmId=${LOOKED_UP}`;
+    const { partners } = await json<{ partners: unknown[] }>(
+      await fetch(`${api.url}${lookupPath}`, { headers: users[0]!.headers }),
     );
-    const headers = { authorization: `Bearer ${token}` };
-    let page: SyncResponse | undefined;
-    do {
-      const query = page ? `?limit=5000&cursor=${page.cursor}` : "?limit=5000";
-      page = await json<SyncResponse>(await fetch(`${api.url}/v1/sync${query}`, { headers }));
-    } while (page.hasMore);
-    const partnersUrl = `${api.url}/v1/accounts/partners?crmId=${LOOKED_UP}`;
-    const deltaUrl = `${api.url}/v1/sync?cursor=${page.cursor}`;
-    const { partners } = await json<{ partners: unknown[] }>(await fetch(partnersUrl, { headers }));
-    const emptyDelta = await fetch(deltaUrl, { headers });
+    const emptyDelta = await fetch(`${api.url}${users[0]!.deltaPath}`, { headers: users[0]!.headers });
     const emptyDeltaBytes = (await emptyDelta.arrayBuffer()).byteLength;
 
     const results = [
@@ -170,14 +175,19 @@ async function measureApi(
         {
           endpoint: `GET /v1/accounts/partners (${partners.length} partners)`,
           database: label,
-          url: partnersUrl,
-          headers,
+          url: `${api.url}${lookupPath}`,
+          perConnection: users.map(({ headers }) => ({ path: lookupPath, headers })),
         },
         seconds,
         rate,
       ),
       await measure(
-        { endpoint: "GET /v1/sync (empty delta)", database: label, url: deltaUrl, headers },
+        {
+          endpoint: "GET /v1/sync (empty delta)",
+          database: label,
+          url: `${api.url}${users[0]!.deltaPath}`,
+          perConnection: users.map(({ headers, deltaPath }) => ({ path: deltaPath, headers })),
+        },
         seconds,
         rate,
       ),
@@ -186,6 +196,27 @@ async function measureApi(
   } finally {
     await api.stop();
   }
+}
+
+/** Signs `email` in and syncs it fully: its token, and the path of its empty delta. */
+async function signInAndSync(
+  apiUrl: string,
+  email: string,
+): Promise<{ headers: Record<string, string>; deltaPath: string }> {
+  const { token } = await json<{ token: string }>(
+    await fetch(`${apiUrl}/v1/auth/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    }),
+  );
+  const headers = { authorization: `Bearer ${token}` };
+  let page: SyncResponse | undefined;
+  do {
+    const query = page ? `?limit=5000&cursor=${page.cursor}` : "?limit=5000";
+    page = await json<SyncResponse>(await fetch(`${apiUrl}/v1/sync${query}`, { headers }));
+  } while (page.hasMore);
+  return { headers, deltaPath: `/v1/sync?cursor=${page.cursor}` };
 }
 
 function row(m: Measurement, floor: Measurement): string {
@@ -262,7 +293,9 @@ async function main(): Promise<void> {
     `load average ${loadAtStart.toFixed(1)} at start. Latencies are corrected for coordinated omission and recorded`,
     "in whole milliseconds. autocannon's rate is a budget per second: each connection sends its share as fast as",
     "it is answered, then waits for the next second. The requests of each second thus arrive in a burst, as fast",
-    "as the server can take them, and p99 is mostly the wait inside that burst. Each request is authenticated (bearer token looked up in the database) and reads under",
+    "as the server can take them, and p99 is mostly the wait inside that burst. Each connection is a different",
+    "user of the vendor (a rep). Each request is authenticated (bearer token looked up in the database, the",
+    "tokens of requests that arrive while a check runs together in the next check) and reads under",
     "its organisation's row-level security: the lookup as one tenant function call, with the scoring basis the",
     "server keeps; an empty delta from the token check alone.",
     `The vendor and each of its ${PARTNERS} partners hold ${ACCOUNTS.toLocaleString("en")} accounts;`,

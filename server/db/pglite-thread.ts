@@ -7,10 +7,8 @@
  * `transaction`, nothing else. Drizzle's per-query result parsers are not sent along: the worker
  * has the same ones installed (see pglite-parsers.ts).
  */
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { PGlite } from "@electric-sql/pglite";
+import { startTypeScriptWorker } from "../typescript-worker";
 import type { PgliteRequest, PgliteResponse, PgliteThreadOptions, QueryResult } from "./pglite-protocol";
 
 type Call = PgliteRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
@@ -33,19 +31,10 @@ class PgliteError extends Error {
   readonly code?: string;
 }
 
-/**
- * The worker is TypeScript, like the rest of the server. tsx's `require` compiles it for that one
- * call, so the worker runs as it does under `tsx` (npm start) or under Vitest, which the worker
- * does not inherit: the Vitest runner's module loading does not reach into worker threads.
- */
-function workerSource(): string {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
-  const worker = fileURLToPath(new URL("./pglite-worker.ts", import.meta.url));
-  return `require(${JSON.stringify(tsx)}).require(${JSON.stringify(worker)}, ${JSON.stringify(worker)});`;
-}
-
 export async function startPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
-  const worker = new Worker(workerSource(), { eval: true, workerData: options });
+  const worker = startTypeScriptWorker(new URL("./pglite-worker.ts", import.meta.url), {
+    workerData: options,
+  });
   // The worker keeps the process alive only while a call waits for it, as a socket would: a
   // script that forgets to close the database still exits.
   worker.unref();

@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     `The vendor and each of its ${PARTNERS} partners hold ${ACCOUNTS.toLocaleString("en")} accounts;`,
     "the looked-up account is in every partner's list. PostgreSQL runs on the same machine; PGlite runs in a",
     "worker thread of the server (server/db/pglite-thread.ts) and keeps its data in a directory on disk, as",
-    "`npm start` runs it (a temporary one here). The last column is",
+    '`npm start` runs it (a temporary one here). "max requests/s" is',
     `what the same ${CONNECTIONS} connections get with no rate limit, over ${CAPACITY_SECONDS} s.`,
     "",
     `The "even" columns put the same rate on the server as it names it: one request every ${(1000 / rate).toFixed(1)} ms for ${seconds} s`,

@@ -13,6 +13,7 @@ const { hostname, port } = new URL(origin);
 // their wait counts in their latency.
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 const total = Math.round(rate * seconds);
+const TIMEOUT_MS = 10_000;
 const interval = 1000 / rate;
 const latencies = new Float64Array(total);
 let errors = 0;
@@ -22,7 +23,11 @@ const start = performance.now() + 20;
 
 function send(i: number, due: number): void {
   const { path, headers } = requests[i % requests.length]!;
+  let settled = false;
+  // A request that fails after its response began may report both on the response and the request.
   const done = (ok: boolean) => {
+    if (settled) return;
+    settled = true;
     latencies[i] = performance.now() - due;
     if (!ok) errors++;
     if (++answered === total) finish();
@@ -33,6 +38,8 @@ function send(i: number, due: number): void {
     response.on("error", () => done(false));
   });
   outgoing.on("error", () => done(false));
+  // An answer that never comes counts as an error, as in autocannon, rather than hanging the run.
+  outgoing.setTimeout(TIMEOUT_MS, () => outgoing.destroy(new Error("timed out")));
   outgoing.end();
 }
 

@@ -53,13 +53,16 @@ export async function rememberOpenAccount(
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
   const accounts = await knownOpenAccounts();
-  accounts.set(tabId, {
-    tabId,
-    frameId: sender.frameId ?? 0,
-    recordId,
-    crmId,
-    shown: fingerprint(result),
-  });
+  const open = { tabId, frameId: sender.frameId ?? 0, recordId, crmId, shown: fingerprint(result) };
+  const known = accounts.get(tabId);
+  // A tab that asks again about the account it shows, and is told the same, changes nothing to save.
+  const same =
+    known?.frameId === open.frameId &&
+    known.recordId === recordId &&
+    known.crmId === crmId &&
+    known.shown === open.shown;
+  if (same) return;
+  accounts.set(tabId, open);
   await saveOpenAccounts(accounts);
 }
 
@@ -73,11 +76,15 @@ export async function pushUpdates(
 ): Promise<void> {
   const accounts = await knownOpenAccounts();
   const targets = [...accounts.values()].filter((open) => only === undefined || open.crmId === only);
+  let changed = false;
   await Promise.all(
     targets.map(async (open) => {
       const result = await answer(open.crmId);
-      if (!result || fingerprint(result) === open.shown) return;
-      open.shown = fingerprint(result);
+      if (!result) return;
+      const shown = fingerprint(result);
+      if (shown === open.shown) return;
+      open.shown = shown;
+      changed = true;
       const push: PartnersChanged = {
         name: "partners.changed",
         payload: { recordId: open.recordId, result },
@@ -88,9 +95,9 @@ export async function pushUpdates(
         // The tab was closed or left the CRM: nobody is listening there any more.
         accounts.delete(open.tabId);
       }
-      await saveOpenAccounts(accounts);
     }),
   );
+  if (changed) await saveOpenAccounts(accounts);
 }
 
 /**

@@ -165,7 +165,7 @@ function findHeader(name: string, headers: readonly string[], keys: readonly str
   return alike[0] ?? -1;
 }
 
-function isField(value: string): value is Field {
+export function isField(value: string): value is Field {
   return (FIELDS as readonly string[]).includes(value);
 }
 

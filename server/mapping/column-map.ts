@@ -1,5 +1,5 @@
 /** The `--map` / `?map=` option of an import: `<csv header>=<field>` pairs, as typed by a person. */
-import { FIELDS } from "../import/columns";
+import { FIELDS, isField } from "../import/columns";
 
 export class ColumnMapError extends Error {
   override readonly name = "ColumnMapError";
@@ -17,7 +17,7 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, string>
       throw new ColumnMapError(`"${pair}" is not <csv header>=<field>, e.g. "Cust #=crmId".`);
     }
     const field = pair.slice(split + 1).trim();
-    if (!(FIELDS as readonly string[]).includes(field)) {
+    if (!isField(field)) {
       throw new ColumnMapError(`"${pair}": unknown field "${field}". Fields: ${FIELDS.join(", ")}.`);
     }
     map[pair.slice(0, split).trim()] = field;

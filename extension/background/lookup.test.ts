@@ -83,6 +83,43 @@ describe("partners.forAccount", () => {
     });
   });
 
+  it("keeps pushing to the account a tab shows now when the previous one's answer comes late", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(2, "001B", "Partner on B"));
+    const background = await startBackground(api);
+    await background.signIn();
+    api.upsert(syncedOverlap(1, "001A", "Partner on A"));
+    // The server's answer about A, which the cache does not know, is held up on the way.
+    let release!: () => void;
+    const delivery = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await api.fetch(input, init);
+      if (new URL(String(input)).searchParams.get("crmId") === "001A") await delivery;
+      return response;
+    });
+    const pushedTo = () =>
+      background.browser.pushes.map((push) => {
+        const { recordId, result } = PartnersChanged.parse(push.message).payload;
+        return { recordId, state: result.state };
+      });
+
+    const onA = background.lookUp("001A", { tabId: 7 });
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(1));
+    // The rep moves on to B, which the cache answers, before the answer about A arrives.
+    await background.lookUp("001B", { tabId: 7 });
+    release();
+    await onA;
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(2));
+
+    api.upsert(syncedOverlap(3, "001B", "New partner on B"));
+    await background.send("sync.now", {});
+    await vi.waitFor(() => expect(pushedTo()).toEqual([{ recordId: "001B", state: "ready" }]));
+    await background.send("session.signOut", {});
+    expect(pushedTo().at(-1)).toEqual({ recordId: "001B", state: "signed_out" });
+  });
+
   it("asks the server about an account the cache does not know, once, and caches the answer", async () => {
     const api = createFakeApi();
     const background = await startBackground(api);

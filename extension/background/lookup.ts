@@ -12,24 +12,25 @@ import { apiRequest, Unreachable } from "./api";
 import { isOffline, markOffline, markOnline } from "./connectivity";
 import { serverCrmId } from "./crm-id";
 import { withoutDismissed } from "./dismissed";
-import { pushUpdates, rememberOpenAccount } from "./open-accounts";
+import { beginLookup, pushUpdates, rememberOpenAccount } from "./open-accounts";
 import { cacheOwner, isSessionRejected, loadSession, type StoredSession, signOutLocally } from "./session";
 
 export async function partnersForAccount(
   account: AccountOnPage,
   sender: Runtime.MessageSender,
 ): Promise<PartnersResult> {
+  const lookup = beginLookup(sender);
   const session = await loadSession();
   const crmId = serverCrmId(account);
   if (!session) {
     // Remembered all the same, so that signing in answers this tab (see answerOpenAccounts).
     const signedOut: PartnersResult = { state: "signed_out" };
-    await rememberOpenAccount(sender, account.recordId, crmId, signedOut);
+    await rememberOpenAccount(sender, lookup, account.recordId, crmId, signedOut);
     return signedOut;
   }
   const cached = await cachedResult(cacheOwner(session), crmId);
   const result = cached ?? (await askServer(session, crmId));
-  await rememberOpenAccount(sender, account.recordId, crmId, result);
+  await rememberOpenAccount(sender, lookup, account.recordId, crmId, result);
   if (cached) void refreshInBackground(session, crmId);
   return result;
 }

@@ -44,14 +44,32 @@ async function saveOpenAccounts(accounts: Map<number, OpenAccount>): Promise<voi
   await browser.storage.session.set({ [KEY]: [...accounts.values()] });
 }
 
+/**
+ * The newest lookup each tab began. A rep can move on before the server answers about the previous
+ * account; that late answer must not replace the account the tab shows now, or pushes (fresh data,
+ * the offline notice, a sign-out) would name a record the sidebar no longer shows, and it would drop
+ * them. Memory is enough: a lookup does not outlive the worker that runs it.
+ */
+const newestLookup = new Map<number, number>();
+let lookupsBegun = 0;
+
+/** Call before the lookup's first `await`; hand the number to `rememberOpenAccount`. */
+export function beginLookup(sender: Runtime.MessageSender): number {
+  const lookup = ++lookupsBegun;
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined) newestLookup.set(tabId, lookup);
+  return lookup;
+}
+
 export async function rememberOpenAccount(
   sender: Runtime.MessageSender,
+  lookup: number,
   recordId: string,
   crmId: string,
   result: PartnersResult,
 ): Promise<void> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) return;
+  if (tabId === undefined || newestLookup.get(tabId) !== lookup) return;
   const accounts = await knownOpenAccounts();
   const open = { tabId, frameId: sender.frameId ?? 0, recordId, crmId, shown: fingerprint(result) };
   const known = accounts.get(tabId);

@@ -15,8 +15,15 @@ export class ApiFailure extends Error {
   }
 }
 
-/** The server could not be reached at all (down, offline, wrong URL). */
+/**
+ * No cosell-lens API answered: the server is down, the network is offline, or the URL is wrong.
+ * Also when something else answered in its place: a proxy or load balancer saying the API behind
+ * it is down, or a network's sign-in page. Callers then fall back on saved data, as when offline.
+ */
 export class Unreachable extends Error {}
+
+/** What a proxy or load balancer in front of the API answers when the API is down or too slow. */
+const GATEWAY_FAILURES = new Set([502, 503, 504]);
 
 export async function apiRequest<S extends z.ZodType>(
   serverUrl: string,
@@ -38,6 +45,9 @@ export async function apiRequest<S extends z.ZodType>(
   } catch (error) {
     throw new Unreachable(`Can't reach the server at ${serverUrl}: ${(error as Error).message}`);
   }
+  if (GATEWAY_FAILURES.has(response.status)) {
+    throw new Unreachable(`Can't reach the server at ${serverUrl}: the gateway answered ${response.status}.`);
+  }
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);
@@ -47,5 +57,11 @@ export async function apiRequest<S extends z.ZodType>(
       parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
     );
   }
-  return schema.parse(body);
+  const answer = schema.safeParse(body);
+  if (!answer.success) {
+    throw new Unreachable(
+      `Can't reach the server at ${serverUrl}: what answered is not the cosell-lens API.`,
+    );
+  }
+  return answer.data;
 }

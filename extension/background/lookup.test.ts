@@ -186,6 +186,36 @@ describe("partners.forAccount", () => {
     expect(answer.state === "error" && answer.message).toMatch(/^Can't reach the server/);
   });
 
+  it("treats a gateway's 502 in front of a stopped server as the server being down", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    vi.stubGlobal("fetch", async () => new Response("<html>502 Bad Gateway</html>", { status: 502 }));
+
+    expect(await background.lookUp("001A", { tabId: 3 })).toMatchObject({ source: "cache" });
+    await vi.waitFor(() => expect(background.browser.pushes).toHaveLength(1));
+    expect(background.browser.pushes[0]?.message).toMatchObject({
+      payload: { result: { state: "ready", source: "cache", offline: true } },
+    });
+    const uncached = await background.lookUp("001UNKNOWN");
+    expect(uncached.state === "error" && uncached.message).toMatch(/^Can't reach the server/);
+  });
+
+  it("says it can't reach the server when a network's sign-in page answers in its place", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    vi.stubGlobal(
+      "fetch",
+      async () => new Response("<html>Welcome to the hotel Wi-Fi</html>", { status: 200 }),
+    );
+
+    const answer = await background.lookUp("001UNKNOWN");
+
+    expect(answer.state === "error" && answer.message).toMatch(/^Can't reach the server/);
+  });
+
   it("finds a Salesforce account by the 15-character id of a Classic URL", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001Dn00000AbCdEIAV"));

@@ -152,6 +152,18 @@ describe("scorePartner", () => {
     );
   });
 
+  it("never calls a partner complementary while it says the partner rarely accepts intros", () => {
+    fc.assert(
+      fc.property(scoreInput, (input) => {
+        const score = scorePartner(input);
+        if (score.willingness.explanation.startsWith("Rarely accepts")) {
+          expect(score.classification).toBe("adjacent");
+          expect(score.summary).toContain("rarely accepts intros");
+        }
+      }),
+    );
+  });
+
   it("explains every part in one plain sentence, never with raw numbers from the formula", () => {
     fc.assert(
       fc.property(scoreInput, (input) => {

@@ -2,7 +2,10 @@ import { assessCompleteness } from "./completeness";
 import { assessOverlap } from "./overlap";
 import { listPhrase, lowerFirst } from "./phrases";
 import { type PartnerScore, type ScoreInput, Trait, type TraitAssessment } from "./schemas";
+import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 import { assessWillingness } from "./willingness";
+
+export { CLASSIFICATION_THRESHOLDS };
 
 /**
  * Weights of the total. They are positive and sum to 1, so the total stays in [0, 1] and raising any one
@@ -12,16 +15,6 @@ export const TRAIT_WEIGHTS: Readonly<Record<Trait, number>> = {
   completeness: 0.4,
   overlap: 0.3,
   willingness: 0.3,
-};
-
-/**
- * A partner is complementary when every trait reaches its threshold. Willingness has the lowest bar so a
- * new, opted-in partner (50% after the prior) is not held back for lack of history.
- */
-export const CLASSIFICATION_THRESHOLDS: Readonly<Record<Trait, number>> = {
-  completeness: 0.5,
-  overlap: 0.5,
-  willingness: 0.4,
 };
 
 export function combineTraits(scores: Readonly<Record<Trait, number>>): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PartnerProfile, PartnerTrackRecord } from "./schemas";
+import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 import { assessWillingness } from "./willingness";
 
 const partner = (coSellOptIn: boolean): PartnerProfile => ({
@@ -59,8 +60,20 @@ describe("assessWillingness", () => {
     [intros(0, 2, 10), "Rarely accepts intros (0 of 12; most went unanswered)"],
     [intros(6, 2, 0, 130), "Accepted 6 of 8 intros, takes about 5 days to answer"],
     [intros(0, 0), "No intros asked yet"],
+    // One early "no" is not yet a pattern.
+    [intros(0, 1, 0, 2), "Accepted 0 of 1 intro, usually answers within a few hours"],
   ])("explains the track record in words (%o)", (record, explanation) => {
     expect(willingness(record).explanation).toBe(explanation);
+  });
+
+  it("keeps a partner that rarely accepts intros under the bar, however fast its answer", () => {
+    const quickNo = willingness(intros(2, 8, 0, 1));
+
+    expect(quickNo.explanation).toBe("Rarely accepts intros (2 of 10), usually answers within a few hours");
+    expect(quickNo.score).toBeLessThan(CLASSIFICATION_THRESHOLDS.willingness);
+    expect(willingness(intros(3, 7, 0, 1)).score).toBeGreaterThanOrEqual(
+      CLASSIFICATION_THRESHOLDS.willingness,
+    );
   });
 
   it("counts a partner outside the co-sell programme as less willing, and says so", () => {

@@ -1,5 +1,6 @@
 import { countOf } from "./phrases";
 import type { PartnerProfile, PartnerTrackRecord, TraitAssessment } from "./schemas";
+import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 
 /**
  * Intro acceptance is smoothed with a Beta(2, 2) prior: every partner starts as if it had accepted two
@@ -17,8 +18,17 @@ const ACCEPTANCE_SHARE = 0.75;
 /** Partners outside the co-sell programme can still be asked, but their reps have no incentive to say yes. */
 const NOT_OPTED_IN_FACTOR = 0.6;
 
-/** Below this raw acceptance rate, a rep should hear "rarely accepts". */
+/**
+ * Below this acceptance rate, a rep should hear "rarely accepts". The smoothed rate, so that one early
+ * "no" is not yet a pattern: 0 of 1 is not "rarely", 0 of 2 and 2 of 10 are.
+ */
 const RARELY_ACCEPTS_BELOW = 0.34;
+/**
+ * A partner that rarely accepts intros is not a keen co-seller, however fast its "no" comes: its
+ * willingness stays just under the bar, so the verdict never says "complementary" while the reasons
+ * say "rarely accepts intros".
+ */
+const RARELY_ACCEPTS_AT_MOST = CLASSIFICATION_THRESHOLDS.willingness - 0.01;
 /** Slower than this (3 days), the wait itself is worth mentioning. */
 const SLOW_AFTER_HOURS = 72;
 
@@ -46,11 +56,12 @@ export function assessWillingness(partner: PartnerProfile, record: PartnerTrackR
     (asked + ACCEPTANCE_PRIOR.accepted + ACCEPTANCE_PRIOR.notAccepted);
   const hours = record.medianResponseHours ?? UNKNOWN_RESPONSE_HOURS;
   const speed = HALF_SPEED_HOURS / (HALF_SPEED_HOURS + hours);
-  const score =
+  const rarely = asked > 0 && acceptance < RARELY_ACCEPTS_BELOW;
+  const weighed =
     (ACCEPTANCE_SHARE * acceptance + (1 - ACCEPTANCE_SHARE) * speed) *
     (partner.coSellOptIn ? 1 : NOT_OPTED_IN_FACTOR);
+  const score = rarely ? Math.min(weighed, RARELY_ACCEPTS_AT_MOST) : weighed;
 
-  const rarely = asked > 0 && accepted / asked < RARELY_ACCEPTS_BELOW;
   const slow = record.medianResponseHours !== null && record.medianResponseHours > SLOW_AFTER_HOURS;
   const clauses = [
     introsPhrase(accepted, asked, record.introsExpiredUnanswered, rarely),

@@ -7,8 +7,16 @@ import { ApiError, fieldName, zodDetails } from "./errors";
  */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
       const where = result.target === "json" ? undefined : result.target;
+      // A required JSON body that was not sent at all reaches validation as `{}`, which a schema
+      // whose fields all have defaults (the user's settings) would accept as a reset to them.
+      // A body sent with another media type never gets here: the route answers 415.
+      if (result.target === "json" && c.req.header("content-type") === undefined) {
+        throw new ApiError(400, "invalid_request", "The request is not valid.", [
+          { field: fieldName([]), message: "Required: a JSON body, sent as application/json." },
+        ]);
+      }
       if (!result.success) {
         throw new ApiError(
           400,

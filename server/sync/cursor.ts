@@ -4,7 +4,7 @@
  * cursor an extension saved before an upgrade (it gets a clear 400 and starts over).
  */
 import type * as z from "zod";
-import { ApiError } from "../http/errors";
+import { ApiError, fieldName } from "../http/errors";
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -12,11 +12,14 @@ export function encodeCursor(value: object): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 }
 
+/** Named as request validation names a query parameter, so a client sees one name for it. */
 export function invalidCursor(message: string): ApiError {
-  return new ApiError(400, "invalid_request", "The request is not valid.", [{ field: "cursor", message }]);
+  return new ApiError(400, "invalid_request", "The request is not valid.", [
+    { field: fieldName(["cursor"], "query"), message },
+  ]);
 }
 
-/** The cursor's content, or a 400 naming the `cursor` field when it is not one we issued. */
+/** The cursor's content, or a 400 naming the `query.cursor` field when it is not one we issued. */
 export function decodeCursor<Schema extends z.ZodType>(text: string, schema: Schema): z.infer<Schema> {
   const parsed = schema.safeParse(BASE64URL.test(text) ? parseJson(text) : undefined);
   if (!parsed.success) throw invalidCursor("Not a cursor this server issued: omit it to start over.");

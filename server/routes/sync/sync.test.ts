@@ -574,7 +574,7 @@ describe("tenancy and cursors", () => {
     const response = await client.request("GET", `/v1/sync?cursor=${encodeURIComponent(cursor)}`, { token });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({
-      error: { code: "invalid_request", details: [{ field: "cursor" }] },
+      error: { code: "invalid_request", details: [{ field: "query.cursor" }] },
     });
   });
 
@@ -585,7 +585,7 @@ describe("tenancy and cursors", () => {
     const token = await signInAs(client, org.users.manager.email);
     const response = await client.request("GET", `/v1/sync?cursor=${mine}`, { token });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: { details: [{ field: "cursor" }] } });
+    expect(response.body).toMatchObject({ error: { details: [{ field: "query.cursor" }] } });
   });
 
   it("needs a signed-in caller", async () => {

@@ -102,3 +102,22 @@ describe("GET /v1/me/settings", () => {
     expect(response).toMatchObject({ status: 200, body: { sidebarCollapsed: false } });
   });
 });
+
+describe("PUT /v1/me/settings", () => {
+  it("refuses a request without a body, and keeps the settings it would have reset", async () => {
+    const client = testApp(database);
+    const org = await createTestOrg(database);
+    const token = await signInAs(client, org.users.rep.email);
+    await client.request("PUT", "/v1/me/settings", { token, body: { sidebarCollapsed: true } });
+
+    const response = await client.request("PUT", "/v1/me/settings", { token });
+
+    expect(response).toMatchObject({
+      status: 400,
+      body: { error: { code: "invalid_request", details: [{ field: "(body)" }] } },
+    });
+    expect((await client.request("GET", "/v1/me/settings", { token })).body).toEqual({
+      sidebarCollapsed: true,
+    });
+  });
+});

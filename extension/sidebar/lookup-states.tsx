@@ -1,4 +1,5 @@
 /** The sidebar's answers when there is no partner list to show: loading, signed out, failed, empty. */
+import type { Ref } from "preact";
 
 // The link is real for assistive technology, but a CRM page may not navigate to an extension page
 // itself, so the click asks the background to open it.
@@ -34,12 +35,20 @@ export function SignedOut({ openOptions }: { openOptions: () => void }) {
   );
 }
 
-export function LookupFailed({ message, retry }: { message: string; retry?: () => void }) {
+export function LookupFailed({
+  message,
+  retry,
+  retryButton,
+}: {
+  message: string;
+  retry?: () => void;
+  retryButton?: Ref<HTMLButtonElement>;
+}) {
   return (
     <div class="status" role="alert">
       <p>Couldn't load partners: {message}</p>
       {retry && (
-        <button type="button" class="button" onClick={retry}>
+        <button type="button" class="button" onClick={retry} ref={retryButton}>
           Try again
         </button>
       )}

@@ -158,6 +158,19 @@ describe("sidebar states", () => {
     expect(retry).toHaveBeenCalledOnce();
   });
 
+  it("keeps the keyboard focus in the sidebar through Try again, and on it if the lookup fails again", async () => {
+    const failed = { result: { state: "error", message: "Server said no." } as PartnersResult };
+    const retry = vi.fn(() => void show({ result: null, retry }));
+    await show({ ...failed, retry });
+    button("Try again").focus();
+
+    await clickAndSettle(button("Try again"));
+    expect(shadow().activeElement?.textContent).toBe("Co-sell partners");
+
+    await show({ ...failed, retry });
+    expect(shadow().activeElement).toBe(button("Try again"));
+  });
+
   it("says the data is saved, and from when, while offline", async () => {
     const savedAt = new Date();
     savedAt.setHours(9, 7);

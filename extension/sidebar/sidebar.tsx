@@ -1,3 +1,4 @@
+import type { Ref } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AccountRecord } from "../crm/types";
 import type { PartnersResult } from "../messages";
@@ -45,6 +46,25 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
     focusedRequest.current = focusRequest;
     title.current?.focus();
   }, [focusRequest, collapsed]);
+
+  // "Try again" goes away while the lookup runs, and the focus with it, to the end of a long CRM
+  // page for a keyboard user. It waits on the title instead, and goes back to the button should the
+  // lookup fail again.
+  const retryButton = useRef<HTMLButtonElement>(null);
+  const retrying = useRef(false);
+  const { retry } = view;
+  const retryKeepingFocus =
+    retry &&
+    (() => {
+      retrying.current = true;
+      title.current?.focus();
+      retry();
+    });
+  useLayoutEffect(() => {
+    if (!retrying.current || view.result === null) return;
+    retrying.current = false;
+    if (view.result.state === "error") retryButton.current?.focus();
+  }, [view.result]);
 
   const onMarkedWrong = (partner: ShownPartner) => {
     setRemoved((before) => new Set(before).add(partner.overlapId));
@@ -104,7 +124,14 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
         {view.result?.state === "ready" && view.result.offline && (
           <OfflineNotice syncedAt={view.result.syncedAt} />
         )}
-        <LookupAnswer view={view} partners={partners} actions={actions} onMarkedWrong={onMarkedWrong} />
+        <LookupAnswer
+          view={view}
+          partners={partners}
+          actions={actions}
+          onMarkedWrong={onMarkedWrong}
+          retry={retryKeepingFocus}
+          retryButton={retryButton}
+        />
       </div>
     </aside>
   );
@@ -146,13 +173,17 @@ interface LookupAnswerProps {
   partners: ShownPartner[] | null;
   actions: SidebarActions;
   onMarkedWrong(partner: ShownPartner): void;
+  retry: (() => void) | undefined;
+  retryButton: Ref<HTMLButtonElement>;
 }
 
-function LookupAnswer({ view, partners, actions, onMarkedWrong }: LookupAnswerProps) {
+function LookupAnswer({ view, partners, actions, onMarkedWrong, retry, retryButton }: LookupAnswerProps) {
   const { result } = view;
   if (!result) return <Loading />;
   if (result.state === "signed_out") return <SignedOut openOptions={actions.openOptions} />;
-  if (result.state === "error") return <LookupFailed message={result.message} retry={view.retry} />;
+  if (result.state === "error") {
+    return <LookupFailed message={result.message} retry={retry} retryButton={retryButton} />;
+  }
   if (!partners || partners.length === 0) return <NoPartners />;
   return <PartnersList partners={partners} markWrong={actions.markWrong} onMarkedWrong={onMarkedWrong} />;
 }

@@ -26,6 +26,7 @@ describe("normalizeDomain", () => {
     ["mailto:jane.doe@sales.acme.co.uk", "acme.co.uk"],
     ["shop.acme.co.uk", "acme.co.uk"],
     ["https://eu.shop.acme.com/de", "acme.com"],
+    ["https://acme.com/en-us/products", "acme.com"],
     ["acme.de", "acme.de"],
     ["bücher.de", "xn--bcher-kva.de"],
     ["ａｃｍｅ．ｃｏｍ", "acme.com"],
@@ -107,6 +108,9 @@ describe("normalizeDomain", () => {
     "goo.gl/maps/abc123",
     "https://tinyurl.com/acme",
     "alpha.jimdo.com",
+    "acme.secureserver.net",
+    "acme.negocio.site",
+    "yelp.co.uk/biz/acme",
     "http://example.com",
     "https://www.gov.uk/government/organisations/hm-revenue-customs",
   ])("rejects %s, which many companies share", (input) => {
@@ -122,7 +126,33 @@ describe("normalizeDomain", () => {
     "acme.my.salesforce.com",
     "github.com/acme",
     "https://www.glassdoor.com/Overview/Working-at-Acme.htm",
+    "acme.typeform.com",
+    "https://www.tripadvisor.com/Restaurant_Review-g187323-d1234567-Reviews-Acme.html",
+    "https://www.houzz.com/professionals/general-contractors/acme-builders-pfvwus-pf~123",
+    "https://www.zillow.com/profile/AcmeRealty",
+    "https://www.yell.com/biz/acme-plumbing-london-901234/",
   ])("rejects %s, a customer's page on a platform, which would match the platform company", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "https://www.bbb.org/us/tx/austin/profile/plumber/acme-plumbing-0825-1000",
+    "https://www.etsy.com/uk/shop/AcmeCrafts",
+    "https://www.microsoft.com/en-us/p/acme-notes/9nblggh4r2r6",
+    "https://www.microsoft.com/en-us//store/apps",
+  ])("rejects %s, a customer's page behind a locale on a platform", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "https://www.google.de/maps/place/Acme+GmbH",
+    "https://www.google.co.uk/maps/place/Acme+Ltd",
+    "https://www.amazon.co.uk/shops/acme",
+    "https://www.ebay.de/str/acme",
+    "https://www.tripadvisor.co.uk/Hotel_Review-g1-d2-Reviews-Acme.html",
+    "https://www.houzz.co.uk/professionals/acme",
+    "acmetools.en.alibaba.com",
+  ])("rejects %s, a customer's page on a platform's country site or subdomain", (input) => {
     expect(normalizeDomain(input)).toBeNull();
   });
 
@@ -130,6 +160,14 @@ describe("normalizeDomain", () => {
     ["google.com", "google.com"],
     ["https://www.apple.com/uk/", "apple.com"],
     ["https://www.microsoft.com/en-us/", "microsoft.com"],
+    ["https://www.microsoft.com/en-us?utm_source=crm", "microsoft.com"],
+    ["https://www.bbb.org/us/", "bbb.org"],
+    ["https://www.etsy.com/uk", "etsy.com"],
+    ["google.de", "google.de"],
+    ["https://www.amazon.co.uk/", "amazon.co.uk"],
+    ["alibaba.com", "alibaba.com"],
+    ["www.typeform.com", "typeform.com"],
+    ["tripadvisor.com", "tripadvisor.com"],
     ["www.zendesk.com", "zendesk.com"],
     ["press@github.com", "github.com"],
   ])("keeps %s, the platform company's own site", (input, domain) => {

@@ -1,5 +1,5 @@
 import { isAscii } from "./ascii";
-import { isNonCompanyLabel, NON_COMPANY_DOMAINS, PLATFORM_DOMAINS } from "./non-company-domains";
+import { isNonCompanyLabel, isPlatform, NON_COMPANY_DOMAINS } from "./non-company-domains";
 import { parseWebsite } from "./website";
 
 // Zero-width characters survive copy-paste from web pages and trim() keeps them.
@@ -35,24 +35,29 @@ export function normalizeDomain(input: string): string | null {
   // Only a value that was not ASCII can have a host that is not.
   const domain = ascii || isAscii(parsed.domain) ? parsed.domain : toAscii(parsed.domain);
   if (domain === null || NON_COMPANY_DOMAINS.has(domain)) return null;
-  if (PLATFORM_DOMAINS.has(domain) && namesTenant(text, parsed.subdomain)) return null;
+  if (isPlatform(domain, parsed.domainWithoutSuffix!) && namesTenant(text, parsed.subdomain)) return null;
   return domain;
 }
 
-// The first path segment after the host: "view" in "sites.google.com/view/acme".
-const FIRST_PATH_SEGMENT = /^[^/?#]*\/+([^/?#\s]+)/;
+// What follows the host: "view/acme" in "https://sites.google.com/view/acme?x=1".
+const PATH = /^[^/?#]*\/([^?#\s]*)/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-// "/uk", "/en-us": the platform company's own site in a country or a language.
+// "uk", "en-us": the platform company's own site in a country or a language.
 const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
 
 /**
- * Whether a website on a platform's domain is a tenant's: on a subdomain other than www, or under a
- * path other than a locale.
+ * Whether a website on a platform's domain is a tenant's: on a subdomain other than www, or with a
+ * path other than one locale alone. "microsoft.com/en-us/" is the platform company's own site, but
+ * a locale often only leads to a tenant's page ("bbb.org/us/tx/austin/profile/plumber/acme",
+ * "etsy.com/uk/shop/acme"), and two such pages would otherwise share the platform's domain.
+ * Only platform websites get here, so the regular expressions and the split cost nothing in bulk.
  */
 function namesTenant(text: string, subdomain: string | null): boolean {
   if (subdomain !== null && subdomain !== "" && subdomain !== "www") return true;
-  const segment = FIRST_PATH_SEGMENT.exec(text.replace(SCHEME, ""))?.[1];
-  return segment !== undefined && !LOCALE.test(segment);
+  const path = PATH.exec(text.replace(SCHEME, ""))?.[1];
+  if (path === undefined) return false;
+  const segments = path.split("/").filter((segment) => segment !== "");
+  return segments.length > 1 || (segments.length === 1 && !LOCALE.test(segments[0]!));
 }
 
 /**

@@ -96,6 +96,26 @@ describe("matchAll by domain", () => {
     expect(pairs(index.matchOne(account("l2", "Ivory", "i08m2p.com")))).toEqual(["l2-r1"]);
   });
 
+  it.each([
+    [
+      "https://www.bbb.org/us/tx/austin/profile/plumber/acme-plumbing-0825-1000",
+      "https://www.bbb.org/us/ca/los-angeles/profile/roofing/zenith-roofing-1216-2000",
+    ],
+    ["etsy.com/uk/shop/AcmeCrafts", "etsy.com/uk/shop/WillowCandles"],
+    [
+      "https://www.microsoft.com/en-us/p/acme-notes/9nblggh4r2r6",
+      "https://www.microsoft.com/en-us/p/zenith-tasks/9wzdncrfj3tj",
+    ],
+    ["https://www.google.de/maps/place/Acme+GmbH", "https://www.google.de/maps/place/Zenith+AG"],
+  ])("does not match two tenants of one platform: %s and %s", (left, right) => {
+    expect(
+      matchAll(
+        [account("l1", "Acme", ...accountDomains([left]))],
+        [account("r1", "Zenith", ...accountDomains([right]))],
+      ),
+    ).toEqual([]);
+  });
+
   it("does not name-match accounts whose websites differ", () => {
     expect(
       matchAll([account("l1", "Acme Inc", "acme.com")], [account("r1", "Acme Inc", "acme-corp.com")]),

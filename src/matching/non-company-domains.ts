@@ -99,6 +99,9 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "glitch.me",
   "neocities.org",
   "000webhostapp.com",
+  // GoDaddy's hosting servers, and Google Business Profile sites in Spanish (business.site in English)
+  "secureserver.net",
+  "negocio.site",
   // Social networks and company directories
   "linkedin.com",
   "facebook.com",
@@ -111,7 +114,6 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "xing.com",
   "crunchbase.com",
   "zoominfo.com",
-  "yelp.com",
   "wikipedia.org",
   "bit.ly",
   "linktr.ee",
@@ -221,16 +223,15 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Domains of companies that also host other organisations: their customers' help desks and
- * workspaces on a subdomain (acme.zendesk.com, acme.atlassian.net), or pages and profiles under a
- * path (sites.google.com/view/acme, apps.apple.com/app/acme, github.com/acme). Such a website names
- * the tenant, not the platform: it would match the platform company's own account. The bare domain,
- * with or without "www." and with no path, is still the platform company itself.
+ * Domains of companies that also host other organisations: their customers' help desks, shops and
+ * workspaces on a subdomain (acme.zendesk.com, acme.atlassian.net, acme.typeform.com), or pages,
+ * listings and profiles under a path (apps.apple.com/app/acme, github.com/acme,
+ * zillow.com/profile/acme). Such a website names the tenant, not the platform: it would match the
+ * platform company's own account, and any other tenant's. The bare domain, with or without "www."
+ * and with at most a locale for a path ("microsoft.com/en-us/"), is still the platform company.
  */
-export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
-  "google.com",
+const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "apple.com",
-  "amazon.com",
   "microsoft.com",
   "sharepoint.com",
   "github.com",
@@ -246,10 +247,8 @@ export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "notion.so",
   "shopify.com",
   "etsy.com",
-  "ebay.com",
-  "glassdoor.com",
+  "typeform.com",
   "indeed.com",
-  "yellowpages.com",
   "bbb.org",
   "manta.com",
   "dnb.com",
@@ -261,16 +260,43 @@ export const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "threads.net",
   "trustpilot.com",
   "g2.com",
-  "capterra.com",
+  "zillow.com",
+  "yell.com",
   "wellfound.com",
   "angel.co",
   "archive.org",
 ]);
 
 /**
+ * Platforms (see `PLATFORM_DOMAINS`) that run the same site under many country suffixes
+ * (google.de/maps/place/acme, amazon.co.uk/shops/acme, tripadvisor.fr/…): matched on the
+ * registrable domain's first label, so a new country variant needs no new entry. Only names that no
+ * unrelated company would register under another suffix belong here.
+ */
+const PLATFORM_LABELS: ReadonlySet<string> = new Set([
+  "google",
+  "amazon",
+  "ebay",
+  "alibaba",
+  "glassdoor",
+  "yellowpages",
+  "capterra",
+  "tripadvisor",
+  "houzz",
+]);
+
+/**
+ * Whether a registrable domain (with `label`, its first label) belongs to a platform whose tenants'
+ * websites must not count as its own; see `PLATFORM_DOMAINS`.
+ */
+export function isPlatform(domain: string, label: string): boolean {
+  return PLATFORM_DOMAINS.has(domain) || PLATFORM_LABELS.has(label);
+}
+
+/**
  * Providers that run the same service under many country suffixes (yahoo.co.uk, hotmail.fr,
- * gmx.net, yandex.ru, blogspot.co.uk …): matched on the registrable domain's first label, so a new
- * country variant needs no new entry.
+ * gmx.net, yandex.ru, blogspot.co.uk, yelp.co.uk …): matched on the registrable domain's first
+ * label, so a new country variant needs no new entry.
  */
 const NON_COMPANY_LABELS: readonly string[] = [
   "yahoo",
@@ -284,6 +310,7 @@ const NON_COMPANY_LABELS: readonly string[] = [
   "gmx",
   "yandex",
   "blogspot",
+  "yelp",
 ];
 
 /**

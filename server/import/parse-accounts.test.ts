@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { AccountInput, MAX_WEBSITES } from "../../src/contract/accounts";
 import type { ColumnMapping } from "./columns";
 import { AccountsCsvError } from "./errors";
 import { type ParseAccountsOptions, type ParsedRow, parseAccountsCsv } from "./parse-accounts";
@@ -170,6 +171,58 @@ describe("parseAccountsCsv on the HubSpot fixture", () => {
       [14, 'missing crmId ("Record ID")'],
       [20, 'updatedAt ("Last Modified Date"): not a date "last week"'],
       [25, 'missing name ("Company name")'],
+    ]);
+  });
+});
+
+describe("parseAccountsCsv websites", () => {
+  const header = "Record ID,Company name,Company Domain Name,Additional Domains,Lifecycle Stage";
+  const countrySites = (count: number) => Array.from({ length: count }, (_, n) => `globex-${n}.example`);
+  const hubspotRow = (domain: string, additional: string) =>
+    `${header}\n9312004199,Globex,${domain},"${additional}",customer\n`;
+
+  it("keeps a HubSpot company with a site per country in Additional Domains", async () => {
+    const sites = countrySites(24);
+    const rows = await parseText(hubspotRow("globex.com", sites.join(";")));
+    expect(errors(rows)).toEqual([]);
+    expect(accountAt(rows, 2).websites).toEqual(["globex.com", ...sites]);
+  });
+
+  it("reads the same websites whatever separates them in a cell", async () => {
+    const sites = ["globex.com", ...countrySites(24)];
+    for (const separator of [";", ",", ", ", " ", "\n", "; "]) {
+      const rows = await parseText(hubspotRow("", sites.join(separator)));
+      expect(accountAt(rows, 2).websites, JSON.stringify(separator)).toEqual(sites);
+    }
+  });
+
+  it("counts a website repeated across columns and cases once", async () => {
+    const sites = countrySites(MAX_WEBSITES);
+    const repeated = [...sites, ...sites.map((site) => site.toUpperCase())];
+    const rows = await parseText(hubspotRow(sites[0]!, repeated.join(";")));
+    expect(accountAt(rows, 2).websites).toEqual(sites);
+  });
+
+  it("refuses more distinct websites than an account may have, naming every website column", async () => {
+    const rows = await parseText(hubspotRow("globex.com", countrySites(MAX_WEBSITES).join(",")));
+    expect(errors(rows)).toEqual([
+      [
+        2,
+        `website ("Company Domain Name", "Additional Domains"): lists ${MAX_WEBSITES + 1} different websites; an account may have at most ${MAX_WEBSITES}`,
+      ],
+    ]);
+  });
+
+  it("applies the same limit to an account uploaded as JSON", () => {
+    const account = (websites: string[]) =>
+      AccountInput.safeParse({ crmId: "G-1", name: "Globex", relationship: "customer", websites });
+    const sites = countrySites(MAX_WEBSITES);
+    expect(account([...sites, ...sites]).data?.websites).toEqual(sites);
+    expect(account([...sites, "globex.com"]).error?.issues).toMatchObject([
+      {
+        path: ["websites"],
+        message: expect.stringMatching(new RegExp(`^Lists ${MAX_WEBSITES + 1} different websites`)),
+      },
     ]);
   });
 });

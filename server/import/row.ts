@@ -27,9 +27,11 @@ export function createRowReader(
   options: RowOptions = {},
 ): (cells: string[]) => RowResult {
   const byField = groupByField(mapping.columns);
+  // Every column of the field is named: a website comes from all of them, and a value that is missing
+  // is missing from each.
   const describe = (field: string) => {
-    const header = byField.get(field as Field)?.[0]?.header;
-    return header ? `${field} ("${header}")` : field;
+    const headers = (byField.get(field as Field) ?? []).map((column) => `"${column.header}"`);
+    return headers.length > 0 ? `${field} (${headers.join(", ")})` : field;
   };
   const first = (cells: readonly string[], field: Field): string => {
     for (const column of byField.get(field) ?? []) {
@@ -48,7 +50,12 @@ export function createRowReader(
     }
     // PostgreSQL cannot store U+0000: a cell holding one makes a bad row, not a failed import.
     const withNul = mapping.columns.find((column) => cells[column.index]?.includes("\u0000"));
-    if (withNul) return { ok: false, reason: `${describe(withNul.field)}: holds the NUL character (U+0000)` };
+    if (withNul) {
+      return {
+        ok: false,
+        reason: `${withNul.field} ("${withNul.header}"): holds the NUL character (U+0000)`,
+      };
+    }
     const crmId = first(cells, "crmId");
     if (!crmId) return { ok: false, reason: `missing ${describe("crmId")}` };
     const name = first(cells, "name");

@@ -79,11 +79,25 @@ describe("parseEmployees", () => {
 });
 
 describe("splitWebsites", () => {
-  it("splits on semicolons, trims, drops empties and case-insensitive repeats, keeping first-seen order", () => {
-    expect(splitWebsites(["acme.com", "acme.de; acme.co.uk;;", "ACME.com", ""])).toEqual([
+  it("splits on semicolons, commas and white space, trims and drops empties, keeping the order", () => {
+    expect(
+      splitWebsites([
+        "acme.com",
+        "acme.de; acme.co.uk;;",
+        "acme.fr,acme.it , acme.es",
+        "acme.nl\nacme.be acme.ch",
+        "",
+      ]),
+    ).toEqual([
       "acme.com",
       "acme.de",
       "acme.co.uk",
+      "acme.fr",
+      "acme.it",
+      "acme.es",
+      "acme.nl",
+      "acme.be",
+      "acme.ch",
     ]);
   });
 });

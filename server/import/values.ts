@@ -61,21 +61,15 @@ export function parseEmployees(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Website cells may list several sites separated by semicolons (HubSpot's Additional Domains does). */
+/**
+ * Website cells may list several sites: HubSpot's Additional Domains separates them with semicolons, and
+ * people typing into a cell use commas, spaces or line breaks. None of these can be part of a domain name,
+ * which is all that matching reads, so every one of them separates: how a list was written never changes
+ * how many websites an account has.
+ * Repeats are left to AccountInput, which drops them before counting.
+ */
 export function splitWebsites(cells: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const websites: string[] = [];
-  for (const cell of cells) {
-    for (const part of cell.split(";")) {
-      const website = part.trim();
-      const key = website.toLowerCase();
-      if (website && !seen.has(key)) {
-        seen.add(key);
-        websites.push(website);
-      }
-    }
-  }
-  return websites;
+  return cells.flatMap((cell) => cell.split(/[;,\s]+/)).filter(Boolean);
 }
 
 const EMAIL_IN_OWNER = /^(.*?)\s*[<(]\s*([^<>()\s]+@[^<>()\s]+)\s*[>)]$/;

@@ -14,12 +14,40 @@ export type Segment = z.infer<typeof Segment>;
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/**
+ * Most distinct websites one account may list. Generous on purpose: a multinational's CRM record can
+ * carry a site per country (HubSpot's "Additional Domains"), and refusing it would drop the account.
+ */
+export const MAX_WEBSITES = 200;
+
+/** Trimmed websites without repeats (ignoring case), in first-seen order. */
+const distinctWebsites = (websites: string[]) => {
+  const seen = new Set<string>();
+  return websites.filter((website) => {
+    const key = website.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 /** One account as an organisation loads it, by CSV import or through the API. */
 export const AccountInput = z
   .object({
     crmId: z.string().trim().min(1).max(255),
     name: z.string().trim().min(1).max(500),
-    websites: z.array(z.string().trim().min(1).max(2048)).max(20).default([]),
+    // Counted after repeats are dropped, so an export that lists a site twice is not refused for it.
+    websites: z
+      .array(z.string().trim().min(1).max(2048))
+      .transform(distinctWebsites)
+      .pipe(
+        z.array(z.string()).max(MAX_WEBSITES, {
+          error: (issue) =>
+            `Lists ${(issue.input as unknown[]).length} different websites; an account may have at most ${MAX_WEBSITES}`,
+        }),
+      )
+      .default([])
+      .meta({ description: `Up to ${MAX_WEBSITES} different websites; repeats (ignoring case) count once.` }),
     relationship: Relationship,
     ownerName: optionalText(200),
     ownerEmail: z.string().trim().email().max(320).nullable().optional(),

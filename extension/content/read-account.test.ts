@@ -94,7 +94,7 @@ describe("watchAccount", () => {
     expect(reads).toEqual([[record("acme.com"), true]]);
   });
 
-  it("takes a record that reads like the one before it, once the grace period is over", () => {
+  it("shows a record that reads like the one before it once the grace period is over, final only at the timeout", () => {
     const { adapter, page } = fakeAdapter();
     page.rendered = record("acme.com");
     watchAccount(adapter, URL_OF_RECORD, new AbortController().signal, onRead, {
@@ -104,7 +104,23 @@ describe("watchAccount", () => {
     vi.advanceTimersByTime(1_400);
     expect(reads).toEqual([]);
     vi.advanceTimersByTime(300);
-    expect(reads).toEqual([[record("acme.com"), true]]);
+    expect(reads).toEqual([[record("acme.com"), false]]);
+    vi.advanceTimersByTime(8_000);
+    expect(reads).toEqual([
+      [record("acme.com"), false],
+      [record("acme.com"), true],
+    ]);
+  });
+
+  it("replaces the record it came from with the new one when the page renders it late", () => {
+    const { adapter, page } = fakeAdapter();
+    const cameFrom = { name: "Globex", website: "globex.io" };
+    page.rendered = { ...record("globex.io"), name: "Globex" };
+    watchAccount(adapter, URL_OF_RECORD, new AbortController().signal, onRead, cameFrom);
+    vi.advanceTimersByTime(1_600);
+    page.rendered = record("acme.com");
+    vi.advanceTimersByTime(200);
+    expect(reads.at(-1)).toEqual([record("acme.com"), true]);
   });
 
   it("settles on the record id alone when the record never renders", () => {

@@ -18,8 +18,9 @@ const RETRY_MS = 150;
  * `previous` is what this tab showed for the record it came from. A single-page CRM changes the URL
  * before it renders the next record, and HubSpot and Dynamics mark no element with its record's id,
  * so for a moment the page reads as the old record under the new id. A reading equal to `previous`
- * is therefore held back for the grace period; after it, it is taken: two records may well share
- * a name and a website.
+ * is therefore held back for the grace period. After it, it is shown, as two records may well share
+ * a name and a website, but not as final: on a slow page the new record may still render, and
+ * replaces it. Only the timeout makes it final.
  */
 export function watchAccount(
   adapter: CrmAdapter,
@@ -46,7 +47,11 @@ export function watchAccount(
   const attempt = () => {
     const account = adapter.readAccount(document, url);
     if (!account) return;
-    if (previous && sameReading(account, previous) && Date.now() < heldBackUntil) return;
+    if (previous && sameReading(account, previous)) {
+      if (Date.now() < heldBackUntil || (latest !== null && sameReading(latest, account))) return;
+      latest = account;
+      return onRead(account, false);
+    }
     if (!account.missing.includes("website")) return settle(account);
     if (graceEnds === null) {
       graceEnds = Date.now() + LATE_FIELD_GRACE_MS;

@@ -147,6 +147,15 @@ describe("matchAll by name", () => {
     expect(matchAll([account("l1", "Global Solutions")], [account("r1", "Global Solutions")])).toEqual([]);
   });
 
+  it("does not match the sample account Salesforce creates in every org", () => {
+    expect(
+      matchAll(
+        [account("l1", "Sample Account for Entitlements")],
+        [account("r1", "Sample Account for Entitlements")],
+      ),
+    ).toEqual([]);
+  });
+
   it("puts domain matches before name matches", () => {
     const matches = matchAll(
       [account("l1", "Acme", "acme.com")],

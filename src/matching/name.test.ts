@@ -91,6 +91,8 @@ describe("nameMatchConfidence", () => {
     ["Bank of Montreal", "BANK OF MONTREAL"],
     ["Home Depot, The", "The Home Depot"],
     ["Coca-Cola Company, The", "Coca-Cola Co"],
+    ["Trader Joe's", "Trader Joes"],
+    ["Home Instead, Inc.", "Home Instead"],
   ])("matches %j with %j", (a, b) => {
     expect(confidence(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     expect(confidence(b, a)).toBe(confidence(a, b));
@@ -127,6 +129,41 @@ describe("nameMatchConfidence", () => {
     ["a CRM placeholder", "Individual", "Individual"],
   ])("never matches %s: %j with %j", (_, a, b) => {
     expect(confidence(a, b)).toBe(0);
+  });
+
+  it.each([
+    ["a Salesforce sample record", "Sample Account for Entitlements"],
+    ["a Salesforce sample record", "Sample Account"],
+    ["a Salesforce sample record", "Default Account"],
+    ["a placeholder for an individual", "Consultant"],
+    ["a placeholder for an individual", "Independent Consultant"],
+    ["a placeholder for an individual", "Contractor"],
+    ["a placeholder for an individual", "Home"],
+    ["a placeholder for an individual", "Homeowner"],
+    ["a placeholder for an individual", "Various"],
+    ["a placeholder for an individual", "Self"],
+    ["a placeholder for an individual", "Individual"],
+    ["a placeholder for an individual", "Private"],
+    ["a placeholder for an individual", "Personal"],
+    ["a placeholder for an individual", "Sole Trader"],
+    ["a placeholder for an individual", "Sole Proprietor"],
+    ["a placeholder for an individual", "Unemployed"],
+    ["a placeholder for an individual", "Anonymous"],
+    ["an N/A-like value", "N/A"],
+    ["an N/A-like value", "Not Applicable"],
+    ["an N/A-like value", "Not Available"],
+    ["an N/A-like value", "Not Provided"],
+    ["an N/A-like value", "Not Specified"],
+    ["an N/A-like value", "Unspecified"],
+    ["an N/A-like value", "Null"],
+    ["an N/A-like value", "Nil"],
+    ["an N/A-like value", "TBC"],
+    ["an N/A-like value", "No Name"],
+    ["an N/A-like value", "Unnamed"],
+    ["an N/A-like value", "XXX"],
+  ])("never matches %s in two organisations: %j", (_, name) => {
+    expect(parseCompanyName(name).strength).toBe(0);
+    expect(confidence(name, name)).toBe(0);
   });
 
   it("trusts a longer name more than a single short word", () => {

@@ -3,9 +3,9 @@
  * rights and are reached only from the admin CLI, the demo loader and tests, never from a route.
  */
 import { and, eq, or, sql } from "drizzle-orm";
-import type { Relationship } from "../../src/contract/accounts";
+import { Relationship } from "../../src/contract/accounts";
 import type { Role } from "../../src/contract/auth";
-import { SharedField } from "../../src/contract/partnerships";
+import { SharedField, SharingRule } from "../../src/contract/partnerships";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { auditLog, orgs, partnerships, sharingRules, users } from "../db/schema";
@@ -116,13 +116,16 @@ export async function createPartnership(
 }
 
 /**
- * What `orgSlug` shares with `partnerSlug`, partnering them first if they are not partners yet (the
- * partner then shares counts only until it says otherwise). Options left out mean counts only.
+ * Sets what `orgSlug` shares with `partnerSlug`, partnering them first if they are not partners yet (the
+ * partner then shares counts only until it says otherwise). Options left out keep their current value,
+ * but sharing never widens by default: moving to the overlaps level needs the populations named, since
+ * the populations of a counts-only rule (every one, unless narrowed) were chosen for counts alone; and
+ * the fields of an overlaps rule are dropped when it goes back to counts, so they don't return unasked.
  */
 export async function sharePartnership(
   db: Db,
   input: { orgSlug: string; partnerSlug: string; share: ShareOptions },
-): Promise<{ partnershipId: string; created: boolean }> {
+): Promise<{ partnershipId: string; created: boolean; rule: SharingRule }> {
   const org = await orgBySlug(db, input.orgSlug);
   const partner = await orgBySlug(db, input.partnerSlug);
   const [existing] = await db
@@ -134,26 +137,54 @@ export async function sharePartnership(
         and(eq(partnerships.orgA, partner.id), eq(partnerships.orgB, org.id)),
       ),
     );
-  if (!existing) {
-    const created = await createPartnership(db, input);
-    return { partnershipId: created.id, created: true };
-  }
-  const rule = {
-    level: input.share.level ?? "counts",
-    populations: input.share.populations ?? ["customer", "opportunity", "prospect"],
-    fields: input.share.fields ?? [],
+  const nextRule = (current: SharingRule | null): SharingRule => {
+    const level = input.share.level ?? current?.level ?? "counts";
+    const keepsOverlaps = level === "overlaps" && current?.level === "overlaps";
+    const populations =
+      input.share.populations ??
+      (level === "counts"
+        ? (current?.populations ?? Relationship.options)
+        : keepsOverlaps
+          ? current.populations
+          : null);
+    if (!populations) {
+      throw new AdminError(
+        `Name the populations whose overlapping accounts ${org.slug} shares with ${partner.slug} (--share, from ${Relationship.options.join(", ")}): ${
+          current ? "so far it shares overlap counts only" : "they are not partners yet"
+        }.`,
+      );
+    }
+    const fields = input.share.fields ?? (keepsOverlaps ? current.fields : []);
+    return { level, populations, fields };
   };
-  await db.transaction(async (tx) => {
+  if (!existing) {
+    const rule = nextRule(null);
+    const created = await createPartnership(db, { ...input, share: rule });
+    return { partnershipId: created.id, created: true, rule };
+  }
+  const rule = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        level: sharingRules.level,
+        populations: sharingRules.populations,
+        fields: sharingRules.fields,
+      })
+      .from(sharingRules)
+      .where(and(eq(sharingRules.partnershipId, existing.id), eq(sharingRules.orgId, org.id)))
+      .for("update");
+    const before = SharingRule.parse(current);
+    const after = nextRule(before);
     await tx
       .update(sharingRules)
-      .set({ ...rule, updatedAt: sql`now()` })
+      .set({ ...after, updatedAt: sql`now()` })
       .where(and(eq(sharingRules.partnershipId, existing.id), eq(sharingRules.orgId, org.id)));
     await tx.insert(auditLog).values({
       orgId: org.id,
       action: "sharing.updated",
       subject: existing.id,
-      details: { partnerOrgId: partner.id, after: rule },
+      details: { partnerOrgId: partner.id, before, after },
     });
+    return after;
   });
-  return { partnershipId: existing.id, created: false };
+  return { partnershipId: existing.id, created: false, rule };
 }

@@ -1,18 +1,30 @@
 import type { Command } from "commander";
 import { Relationship } from "../../src/contract/accounts";
-import { SharedField } from "../../src/contract/partnerships";
+import { SharedField, type SharingRule } from "../../src/contract/partnerships";
 import { sharePartnership } from "../admin/organisations";
 import { action, listOf, withDatabase } from "./context";
 
 const populations = listOf("population", Relationship.options);
 const fields = listOf("field", SharedField.options);
 
+/** What a rule shares, as the CLI reports it after a change. */
+function describeRule(rule: SharingRule): string {
+  const populations = rule.populations.join(", ") || "no";
+  if (rule.level === "counts") {
+    return rule.populations.length === Relationship.options.length
+      ? "overlap counts only"
+      : `overlap counts only, of its ${populations} accounts`;
+  }
+  const fields = rule.fields.length > 0 ? `their ${rule.fields.join(", ")}` : "no fields";
+  return `its overlapping ${populations} accounts, with ${fields}`;
+}
+
 export function registerPartnershipCommands(program: Command): void {
   const partnership = program.command("partnership").description("Manage partnerships.");
   partnership
     .command("add")
     .description(
-      "Partner two organisations, and set what <org> shares with <partner>: overlap counts only, unless --share or --fields is given. Run it again with the two swapped to set what the partner shares; run it on an existing partnership to change the rule.",
+      "Partner two organisations, and set what <org> shares with <partner>: overlap counts only, unless --share or --fields is given. Run it again with the two swapped to set what the partner shares. On an existing partnership it changes the rule: --share or --fields left out keeps its current value, and giving neither goes back to counts only. Sharing overlapping accounts for the first time needs --share.",
     )
     .argument("<org>", "slug of the organisation whose sharing this sets")
     .argument("<partner>", "slug of the partner organisation")
@@ -28,7 +40,7 @@ export function registerPartnershipCommands(program: Command): void {
     )
     .addHelpText(
       "after",
-      "\nExample: partnership add northwind bluefin --share customer,opportunity --fields name,relationship",
+      "\nExamples:\n  partnership add northwind bluefin --share customer,opportunity --fields name,relationship\n  partnership add northwind bluefin --fields name   # same populations, fewer fields",
     )
     .action(
       action(
@@ -40,13 +52,10 @@ export function registerPartnershipCommands(program: Command): void {
           const result = await withDatabase((db) =>
             sharePartnership(db, { orgSlug: org, partnerSlug: partner, share }),
           );
-          const what = overlaps
-            ? `its overlapping ${(options.share ?? Relationship.options).join(", ")} accounts, with ${
-                options.fields?.length ? `their ${options.fields.join(", ")}` : "no fields"
-              }`
-            : "overlap counts only";
           const done = result.created ? "Partnered" : "Updated";
-          console.log(`${done} ${org} and ${partner}. ${org} shares with ${partner}: ${what}.`);
+          console.log(
+            `${done} ${org} and ${partner}. ${org} shares with ${partner}: ${describeRule(result.rule)}.`,
+          );
         },
       ),
     );

@@ -9,7 +9,7 @@ import { auditLog, sessions, users } from "../db/schema";
 import type { Caller } from "../http/env";
 import { ApiError } from "../http/errors";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { reserveAttempt, settleSuccessfulAttempt } from "./rate-limit";
+import { auditRefusal, reserveAttempt, settleSuccessfulAttempt } from "./rate-limit";
 import { batchTokenChecks, type CheckedToken } from "./token-checks";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
 
@@ -33,15 +33,16 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
   return {
     async signIn(email, password, ip) {
       const at = now();
-      const wait = await reserveAttempt(db, email, ip, at);
-      if (wait > 0) {
+      const refusal = await reserveAttempt(db, email, ip, at);
+      if (refusal) {
+        await auditRefusal(db, email, ip, refusal, at);
         throw new ApiError(
           429,
           "too_many_attempts",
           "Too many failed sign-ins. Try again later.",
           undefined,
           {
-            "retry-after": String(wait),
+            "retry-after": String(refusal.retryAfter),
           },
         );
       }

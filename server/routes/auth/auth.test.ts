@@ -1,8 +1,11 @@
 import { randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_LIMITS } from "../../auth/rate-limit";
+import type { AuditPage } from "../../../src/contract/audit";
+import { reserveAttempt, SIGN_IN_LIMITS } from "../../auth/rate-limit";
+import { rows } from "../../db/client";
 import { useTestDatabase } from "../../testing/database";
-import { createTestOrg, PASSWORD, signInAs, testApp } from "../../testing/fixtures";
+import { createTestOrg, PASSWORD, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 
 const database = useTestDatabase();
 
@@ -127,6 +130,77 @@ describe("sign-in", () => {
       (d) => d.field,
     );
     expect(fields).toEqual(expect.arrayContaining(["email", "password"]));
+  });
+});
+
+/** What the organisation's admin reads in the audit log about one user, newest first. */
+async function auditedSignInsOf(client: TestApp, admin: string, userId: string) {
+  const token = await signInAs(client, admin);
+  const response = await client.request("GET", "/v1/audit?limit=500", { token });
+  expect(response.status).toBe(200);
+  return (response.body as unknown as AuditPage).entries.filter((entry) => entry.actor?.id === userId);
+}
+
+describe("refused sign-ins", () => {
+  it("are in the audit log, once per window however many arrive, the right password among them", async () => {
+    let now = new Date();
+    const client = testApp(database, { trustedProxies: 1, now: () => now });
+    const address = addressOfItsOwn();
+    const { users } = await createTestOrg(database);
+    const attempt = (password: string) =>
+      client.request("POST", "/v1/auth/sign-in", {
+        body: { email: users.rep.email, password },
+        headers: { "x-forwarded-for": address },
+      });
+    const hammer = async () => {
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++)
+        expect((await attempt(`wrong ${i}`)).status).toBe(401);
+      const refused = await Promise.all([PASSWORD, "wrong again", PASSWORD, "and again"].map(attempt));
+      expect(refused.map((answer) => answer.status)).toEqual([429, 429, 429, 429]);
+    };
+    await hammer();
+    now = new Date(now.getTime() + (SIGN_IN_LIMITS.windowMinutes + 1) * 60_000);
+    await hammer();
+
+    const entries = await auditedSignInsOf(client, users.admin.email, users.rep.id);
+    const window = [
+      "auth.sign_in_refused",
+      ...Array<string>(SIGN_IN_LIMITS.perAccount).fill("auth.sign_in_failed"),
+    ];
+    expect(entries.map((entry) => entry.action)).toEqual([...window, ...window]);
+    expect(entries[0]!.details).toEqual({ ip: address, limit: "account", retryAfter: expect.any(Number) });
+    expect(entries[0]!.details.retryAfter).toBeGreaterThan(0);
+  });
+
+  it("are on the record for a user's account when the address is over its limit, and write nothing for an unknown email", async () => {
+    const client = testApp(database, { trustedProxies: 1 });
+    const address = addressOfItsOwn();
+    const { users } = await createTestOrg(database);
+    const stranger = `nobody-${randomInt(1e9)}@nowhere.test`;
+    // Counted straight away: 30 password checks would only slow the test down.
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      await reserveAttempt(database.db, `earlier-${i}-${stranger}`, address, new Date());
+    }
+    for (const email of [users.rep.email, stranger]) {
+      const refused = await client.request("POST", "/v1/auth/sign-in", {
+        body: { email, password: PASSWORD },
+        headers: { "x-forwarded-for": address },
+      });
+      expect(refused.status).toBe(429);
+    }
+
+    const entries = await auditedSignInsOf(client, users.admin.email, users.rep.id);
+    expect(entries).toMatchObject([
+      {
+        action: "auth.sign_in_refused",
+        details: { ip: address, limit: "ip", retryAfter: expect.any(Number) },
+      },
+    ]);
+    const strangersRows = await rows(
+      database.db,
+      sql`select key from sign_in_failures where key like ${`%:${stranger}`}`,
+    );
+    expect(strangersRows).toEqual([]);
   });
 });
 

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
-import { AdminError, createOrg, type ShareOptions, sharePartnership } from "./organisations";
+import { testApp } from "../testing/fixtures";
+import { AdminError, createOrg, createUser, type ShareOptions, sharePartnership } from "./organisations";
 
 const database = useTestDatabase();
 
@@ -94,5 +95,60 @@ describe("sharePartnership", () => {
       before: { level: "overlaps", populations: ["customer"], fields: ["name"] },
       after: { level: "overlaps", populations: ["customer"], fields: [] },
     });
+  });
+});
+
+describe("createUser", () => {
+  const newOrg = () => createOrg(database.db, { slug: `org-${randomUUID().slice(0, 8)}`, name: "Org" });
+  const usersOf = (orgId: string) => rows(database.db, sql`select email from users where org_id = ${orgId}`);
+
+  const longEmail = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(63)}.com`;
+  it.each([
+    ["a host without a dot", "ops@localhost", "invalid email address"],
+    ["an address with an umlaut", "jörg@example.de", "invalid email address"],
+    ["an intranet domain", "x@intranet", "invalid email address"],
+    ["an address over 320 characters", longEmail, "too big"],
+  ])("refuses %s, which sign-in would refuse", async (_kind, email, problem) => {
+    const org = await newOrg();
+    const created = createUser(database.db, {
+      email,
+      orgSlug: org.slug,
+      role: "rep",
+      password: "a long password",
+    });
+    await expect(created).rejects.toThrow(AdminError);
+    await expect(created).rejects.toThrow(
+      `"${email}" is not an email address anyone could sign in with: ${problem}`,
+    );
+    expect(await usersOf(org.id)).toEqual([]);
+  });
+
+  it("refuses a password longer than sign-in accepts", async () => {
+    const org = await newOrg();
+    const created = createUser(database.db, {
+      email: "long@org.example",
+      orgSlug: org.slug,
+      role: "rep",
+      password: "p".repeat(1025),
+    });
+    await expect(created).rejects.toThrow(
+      new AdminError("The password must be at most 1024 characters long: sign-in refuses longer ones."),
+    );
+    expect(await usersOf(org.id)).toEqual([]);
+  });
+
+  it("creates a user who can sign in, with the email as sign-in reads it", async () => {
+    const org = await newOrg();
+    const password = "p".repeat(1024);
+    const email = `Ops@${org.slug}.Example`;
+    const user = await createUser(database.db, {
+      email: ` ${email} `,
+      orgSlug: org.slug,
+      role: "rep",
+      password,
+    });
+    expect(user.email).toBe(email.toLowerCase());
+    const signIn = await testApp(database).request("POST", "/v1/auth/sign-in", { body: { email, password } });
+    expect(signIn.status).toBe(200);
   });
 });

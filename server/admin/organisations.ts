@@ -4,7 +4,7 @@
  */
 import { and, eq, or, sql } from "drizzle-orm";
 import { Relationship } from "../../src/contract/accounts";
-import type { Role } from "../../src/contract/auth";
+import { type Role, SignInRequest } from "../../src/contract/auth";
 import { SharedField, SharingRule } from "../../src/contract/partnerships";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
@@ -36,9 +36,22 @@ export async function createUser(
   db: Db,
   input: { email: string; orgSlug: string; role: Role; name?: string; password: string },
 ) {
+  // Checked with sign-in's own schemas: a user whose email or password sign-in refuses could never sign in.
+  const parsedEmail = SignInRequest.shape.email.safeParse(input.email);
+  if (!parsedEmail.success) {
+    const problem = parsedEmail.error.issues[0]!.message;
+    throw new AdminError(
+      `"${input.email}" is not an email address anyone could sign in with: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}.`,
+    );
+  }
+  const email = parsedEmail.data;
   if (input.password.length < 10) throw new AdminError("The password must be at least 10 characters long.");
+  if (!SignInRequest.shape.password.safeParse(input.password).success) {
+    throw new AdminError(
+      `The password must be at most ${SignInRequest.shape.password.maxLength} characters long: sign-in refuses longer ones.`,
+    );
+  }
   const org = await orgBySlug(db, input.orgSlug);
-  const email = input.email.trim().toLowerCase();
   const [user] = await db
     .insert(users)
     .values({

@@ -1,5 +1,6 @@
 import type { PartialInputHTMLAttributes } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { SignInRequest } from "../../../src/contract/auth";
 import type { Session } from "../../messages";
 import { MessageFailure, send } from "../../send";
 import { checkServerUrl } from "../../server-url";
@@ -34,7 +35,6 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const emailInput = useRef<HTMLInputElement>(null);
 
   useLayoutEffect(() => {
     if (focusHeading) heading.current?.focus();
@@ -49,7 +49,9 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
     if (!checked.ok) {
       errors.serverUrl = checked.problem === "plain_http" ? FIELD_ERRORS.plainHttp : FIELD_ERRORS.serverUrl;
     }
-    if (!email.trim() || emailInput.current?.validity.typeMismatch) errors.email = FIELD_ERRORS.email;
+    // The server's own check: the browser's is looser (it takes "you@company"), and an address the
+    // server refuses would otherwise ask for a permission and fail with an unreadable error.
+    if (!SignInRequest.shape.email.safeParse(email).success) errors.email = FIELD_ERRORS.email;
     if (!password) errors.password = FIELD_ERRORS.password;
     setFieldErrors(errors);
     const firstInvalid = (Object.keys(errors) as Field[])[0];
@@ -101,7 +103,6 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
         label="Email"
         type="email"
         autocomplete="username"
-        inputRef={emailInput}
         value={email}
         onInput={setEmail}
         error={fieldErrors.email}
@@ -145,23 +146,12 @@ interface TextFieldProps {
   hint?: string;
   type: "url" | "email" | "password";
   autocomplete?: string;
-  inputRef?: { current: HTMLInputElement | null };
   value: string;
   onInput(value: string): void;
   error: string | undefined;
 }
 
-function TextField({
-  field,
-  label,
-  hint,
-  type,
-  autocomplete,
-  inputRef,
-  value,
-  onInput,
-  error,
-}: TextFieldProps) {
+function TextField({ field, label, hint, type, autocomplete, value, onInput, error }: TextFieldProps) {
   const id = fieldIds[field];
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
@@ -174,7 +164,6 @@ function TextField({
       )}
       {inputOfType(type, {
         id,
-        ref: inputRef,
         required: true,
         autocomplete,
         value,

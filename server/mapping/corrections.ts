@@ -39,17 +39,23 @@ async function overlapKey(q: Queryable, orgId: string, overlapId: string): Promi
     : null;
 }
 
-/** The correction hiding one of `orgId`'s overlaps, from either side; ours first. */
-export async function findCorrection(db: Db, orgId: string, overlapId: string): Promise<Correction | null> {
-  const key = await overlapKey(db, orgId, overlapId);
-  if (!key) return null;
+/** Either side's flag on the pair, ours first. */
+async function flagOnPair(q: Queryable, orgId: string, key: OverlapKey) {
   const [row] = await rows<{ ours: boolean; reason: string | null; created_at: string }>(
-    db,
+    q,
     sql`select org_id = ${orgId} as ours, reason, created_at::text from overlap_corrections
         where (org_id = ${orgId} and crm_id = ${key.crmId} and partner_org_id = ${key.partnerOrgId} and partner_crm_id = ${key.partnerCrmId})
            or (org_id = ${key.partnerOrgId} and crm_id = ${key.partnerCrmId} and partner_org_id = ${orgId} and partner_crm_id = ${key.crmId})
         order by (org_id = ${orgId}) desc limit 1`,
   );
+  return row;
+}
+
+/** The correction hiding one of `orgId`'s overlaps, from either side; ours first. */
+export async function findCorrection(db: Db, orgId: string, overlapId: string): Promise<Correction | null> {
+  const key = await overlapKey(db, orgId, overlapId);
+  if (!key) return null;
+  const row = await flagOnPair(db, orgId, key);
   if (!row) return null;
   return {
     overlapId,
@@ -67,6 +73,12 @@ export async function markNotAMatch(
   const created = await db.transaction(async (tx) => {
     const key = await overlapKey(tx, input.orgId, input.overlapId);
     if (!key) return null;
+    // Both organisations flagging the pair at once would each pass the route's visibility check and
+    // add a flag of their own. Taking turns on the pair, whichever side comes second finds the
+    // first one's flag and returns it, as it would have a moment later.
+    const sides = [`${input.orgId}:${key.crmId}`, `${key.partnerOrgId}:${key.partnerCrmId}`].sort();
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`not-a-match:${sides.join(":")}`}))`);
+    if (await flagOnPair(tx, input.orgId, key)) return false;
     const inserted = await rows<{ created_at: string }>(
       tx,
       sql`insert into overlap_corrections (org_id, crm_id, partner_org_id, partner_crm_id, marked_by, reason)

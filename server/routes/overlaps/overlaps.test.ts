@@ -185,6 +185,37 @@ describe("not a match", () => {
     expect(twice.status).toBe(404);
   });
 
+  it("keeps one flag when both organisations flag an overlap at the same moment", async () => {
+    const { tokens } = scenario;
+    await client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
+      token: tokens.vendorAdmin,
+      body: { level: "overlaps", fields: ["name"] },
+    });
+    const ironbark = await vendorOverlapId("001Hs00002kLmQXIA0");
+    const [mirror] = await rows<{ id: string }>(
+      database.db,
+      sql`select m.id from account_overlaps o
+          join account_overlaps m on m.account_id = o.partner_account_id and m.partner_account_id = o.account_id
+          where o.id = ${ironbark}::uuid`,
+    );
+    const answers = await Promise.all([
+      client.request("POST", `/v1/overlaps/${ironbark}/not-a-match`, { token: tokens.vendorRep }),
+      client.request("POST", `/v1/overlaps/${mirror!.id}/not-a-match`, { token: tokens.partnerRep }),
+    ]);
+    // As one after the other: the second to arrive is told the other side flagged it already.
+    expect(answers.map((answer) => [answer.status, answer.body.markedBy]).sort()).toEqual([
+      [200, "partner"],
+      [201, "you"],
+    ]);
+    const flags = await rows<{ org_id: string }>(
+      database.db,
+      sql`select org_id from overlap_corrections
+          where (org_id = ${scenario.vendor.org.id} and crm_id = '001Hs00002kLmQXIA0')
+             or (org_id = ${scenario.partner.org.id} and crm_id = '5100000012')`,
+    );
+    expect(flags).toHaveLength(1);
+  });
+
   it("answers 404 for an overlap the caller cannot see", async () => {
     const hidden = await vendorOverlapId("001Hs00002kLmCJIA0");
     const response = await client.request("POST", `/v1/overlaps/${hidden}/not-a-match`, {

@@ -13,3 +13,8 @@ export function signInErrorMessage(failure: Pick<Failure, "code" | "message">, s
       return failure.message;
   }
 }
+
+/** The failure says no cosell-lens server answered at the address: it is down, or mistyped. */
+export function noServerAnswered(failure: Pick<Failure, "code">): boolean {
+  return failure.code === "unreachable" || failure.code === "http_error";
+}

@@ -4,21 +4,29 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Background, PASSWORD, startBackground } from "../../background/testing/harness";
 import type { Session } from "../../messages";
 
-/** The sign-in form, with the real background behind it and the server origin already allowed. */
+/** The sign-in form, with the real background behind it; the user allows every origin asked for. */
 let background: Background;
 let permissionRequests: number;
+/** The origin patterns the extension holds, as Chrome would list them under "Site access". */
+let granted: Set<string>;
 let root: HTMLElement;
 let signedIn: Session | null;
 
 beforeEach(async () => {
   background = await startBackground();
   permissionRequests = 0;
+  granted = new Set();
   signedIn = null;
   Object.assign(background.browser, {
     permissions: {
-      contains: async () => false,
-      request: async () => {
+      contains: async ({ origins }: { origins: string[] }) => origins.every((origin) => granted.has(origin)),
+      request: async ({ origins }: { origins: string[] }) => {
         permissionRequests++;
+        for (const origin of origins) granted.add(origin);
+        return true;
+      },
+      remove: async ({ origins }: { origins: string[] }) => {
+        for (const origin of origins) granted.delete(origin);
         return true;
       },
     },
@@ -78,7 +86,29 @@ describe("the sign-in form", () => {
     background.api.addUser("rep@acme.example", PASSWORD);
     await signIn("http://127.0.0.1:8787", " rep@acme.example ", PASSWORD);
 
-    await act(() => expect.poll(() => signedIn?.me.user.email).toBe("rep@acme.example"));
+    await expect.poll(() => signedIn?.me.user.email).toBe("rep@acme.example");
     expect(permissionRequests).toBe(1);
+  });
+
+  // README: the extension only has access to the servers you sign in to. A mistyped address used
+  // to keep the access granted for it after the sign-in had failed.
+  it("gives back the access it was granted for an address where no server answered", async () => {
+    background.api.reachable = false;
+    await signIn("https://cosell.exmaple.com", "rep@acme.example", PASSWORD);
+
+    await expect
+      .poll(() => root.querySelector("[role=alert]")?.textContent)
+      .toContain("Can't reach a cosell-lens server at https://cosell.exmaple.com.");
+    expect(permissionRequests).toBe(1);
+    expect([...granted]).toEqual([]);
+  });
+
+  it("keeps the access to a server that answered, so trying another password asks no more", async () => {
+    await signIn("https://cosell.example.com", "rep@acme.example", "not the password");
+    await expect
+      .poll(() => root.querySelector("[role=alert]")?.textContent)
+      .toBe("Wrong email or password. Check both and try again.");
+
+    expect([...granted]).toEqual(["https://cosell.example.com/*"]);
   });
 });

@@ -4,8 +4,8 @@ import { SignInRequest } from "../../../src/contract/auth";
 import type { Session } from "../../messages";
 import { MessageFailure, send } from "../../send";
 import { checkServerUrl } from "../../server-url";
-import { ensureOriginPermission } from "./permissions";
-import { signInErrorMessage } from "./sign-in-errors";
+import { ensureOriginPermission, type OriginAccess, withdrawOriginPermission } from "./permissions";
+import { noServerAnswered, signInErrorMessage } from "./sign-in-errors";
 
 const DEFAULT_SERVER = "http://127.0.0.1:8787";
 
@@ -60,21 +60,30 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
       return;
     }
     setBusy(true);
+    let access: OriginAccess = "held";
+    // Whether a cosell-lens server answered at the address, even if only to refuse the password.
+    let serverAnswered = false;
     try {
       // Asked for here, during the click, because Chrome only shows the prompt for a user gesture.
-      if (!(await ensureOriginPermission(url))) {
+      access = await ensureOriginPermission(url);
+      if (access === "refused") {
         setFormError(
           `cosell-lens needs your permission to talk to ${url.origin}. Sign in again to allow it.`,
         );
         return;
       }
       const answer = await send("session.signIn", { serverUrl: url.origin, email: email.trim(), password });
+      serverAnswered = answer.ok || !noServerAnswered(answer);
       if (answer.ok) onSignedIn(answer.session);
       else setFormError(signInErrorMessage(answer, url));
     } catch (error) {
       // The background refused the request itself, such as an address it cannot parse as an email.
       setFormError(error instanceof MessageFailure ? signInErrorMessage(error, url) : String(error));
     } finally {
+      // The extension reaches only the servers one signs in to (README): access granted for a
+      // mistyped address goes back. A server that answered keeps it, so another password asks
+      // nothing more.
+      if (access === "granted" && !serverAnswered) await withdrawOriginPermission(url).catch(() => {});
       setBusy(false);
     }
   };

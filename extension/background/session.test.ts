@@ -140,7 +140,7 @@ describe("the session and the cache", () => {
       await background.send("session.signOut", {});
       releaseClaim();
 
-      expect(await sync).toMatchObject({ ok: false, code: "superseded" });
+      expect(await sync).toMatchObject({ ok: false, code: "signed_out" });
       expect(await background.cacheSize()).toEqual({ overlaps: 0, accounts: 0 });
     } finally {
       vi.doUnmock("../cache/db");

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
-import { startBackground, withAccountOpen } from "./testing/harness";
+import { PASSWORD, startBackground, withAccountOpen } from "./testing/harness";
 
 const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
 const cursorOf = (request: string) => new URL(request.slice(4), SERVER_URL).searchParams.get("cursor");
@@ -79,6 +79,47 @@ describe("sync", () => {
 
     expect(syncRequests(api.requests).length - before).toBe(1);
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+  });
+
+  // The popup's "Sync now" used to join a sync still running for the user signed in before, and
+  // said "Couldn't sync: The session changed during the sync."
+  it("answers Sync now for the user signed in now, not with a sync left from the previous one", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn("first@acme.example");
+    let reached!: () => void;
+    const firstUserWaits = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
+      const token = new Headers(init.headers).get("authorization") ?? "";
+      if (String(input).includes("/v1/sync") && token.includes("first@")) {
+        reached();
+        await released;
+      }
+      return api.fetch(input, init);
+    });
+    const leftOver = background.send("sync.now", {});
+    await firstUserWaits;
+    await background.send("session.signOut", {});
+    api.addUser("second@acme.example", PASSWORD);
+    await background.send("session.signIn", {
+      serverUrl: SERVER_URL,
+      email: "second@acme.example",
+      password: PASSWORD,
+    });
+
+    const pressed = background.send("sync.now", {});
+    release();
+
+    expect(await pressed).toMatchObject({ ok: true });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
+    await leftOver;
   });
 
   it("keeps the cache as it is when the server is unreachable", async () => {

@@ -22,11 +22,17 @@ export type SyncOutcome = ResponseOf<"sync.now">;
 
 let running: Promise<SyncOutcome> | null = null;
 
-export function syncNow(): Promise<SyncOutcome> {
+/** A run's outcome when the session changed under it; syncNow never hands it on. */
+const SUPERSEDED = "superseded";
+
+export async function syncNow(): Promise<SyncOutcome> {
   running ??= runSync().finally(() => {
     running = null;
   });
-  return running;
+  const outcome = await running;
+  // The sync joined was for a session that has since ended: whoever asked wants the current one
+  // synced (or to hear they are signed out), not "the session changed" for a sign-in they never saw.
+  return !outcome.ok && outcome.code === SUPERSEDED ? syncNow() : outcome;
 }
 
 /** A sync for a session that just began; one still running belongs to the previous session. */
@@ -54,7 +60,7 @@ async function runSync(): Promise<SyncOutcome> {
     return { ok: true, syncedAt: state?.lastSyncedAt ?? new Date().toISOString() };
   } catch (error) {
     if (error instanceof CacheOwnerChanged) {
-      return { ok: false, code: "superseded", message: "The session changed during the sync." };
+      return { ok: false, code: SUPERSEDED, message: "The session changed during the sync." };
     }
     const failure = await failureFrom(error, session);
     // Sidebars showing saved data learn that the server is out of reach.

@@ -42,8 +42,8 @@ export type AccountOnPage = z.infer<typeof AccountOnPage>;
 /**
  * A failure carried across contexts as data, since Error objects do not survive messaging. Codes
  * from the background: `signed_out` (no session, or the server ended it), `unreachable` (the server
- * could not be reached), `superseded` (the session changed during a sync), `forbidden` (not allowed
- * from this sender), `bad_message`, `bad_request`, `internal`; otherwise the server's error code.
+ * could not be reached), `forbidden` (not allowed from this sender), `bad_message`, `bad_request`,
+ * `internal`; otherwise the server's error code.
  */
 export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
 export type Failure = z.infer<typeof Failure>;

@@ -299,6 +299,40 @@ describe("POST /v1/accounts", () => {
     expect(response.body.error).toMatchObject({ details: [{ field: "accounts.0.updatedAt" }] });
   });
 
+  it("refuses, naming the field, update times ISO 8601 allows and PostgreSQL cannot read", async () => {
+    const org = await orgWithTokens();
+    const response = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: {
+        accounts: [
+          { ...acme, updatedAt: "2024-03-01T09:30:00+15:59" },
+          { ...acme, crmId: "A-2", updatedAt: "2024-03-01T09:30:00+16:00" },
+          { ...acme, crmId: "A-3", updatedAt: "2024-03-01T09:30:00.123456789Z" },
+          { ...acme, crmId: "A-4", updatedAt: `2024-03-01T09:30:00.${"1".repeat(200)}-23:59` },
+          { ...acme, crmId: "A-5", updatedAt: `2024-03-01T09:30:00.${"1".repeat(200)}Z` },
+        ],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      details: [
+        { field: "accounts.1.updatedAt", message: expect.stringContaining("UTC offset") },
+        { field: "accounts.3.updatedAt", message: expect.stringContaining("UTC offset") },
+        { field: "accounts.4.updatedAt", message: expect.stringContaining("decimal places") },
+      ],
+    });
+    const fine = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: {
+        accounts: [
+          { ...acme, updatedAt: "2024-03-01T09:30:00+15:59" },
+          { ...acme, crmId: "A-3", updatedAt: "2024-03-01T09:30:00.123456789-12:00" },
+        ],
+      },
+    });
+    expect(fine).toMatchObject({ status: 200, body: { inserted: 2 } });
+  });
+
   it("refuses more than 1000 accounts at once, and callers who are not admins", async () => {
     const org = await orgWithTokens();
     const many = Array.from({ length: 1001 }, (_, n) => ({ ...acme, crmId: `A-${n}` }));

@@ -25,14 +25,27 @@ interface OverlapKey {
   partnerCrmId: string;
 }
 
-async function overlapKey(q: Queryable, orgId: string, overlapId: string): Promise<OverlapKey | null> {
+/**
+ * With `sharedOnly`, only an overlap the partner's sharing rule shows (as the partner_overlaps view
+ * reads it, flags aside): one it does not share is no more the caller's to ask about than any other.
+ */
+async function overlapKey(
+  q: Queryable,
+  orgId: string,
+  overlapId: string,
+  { sharedOnly = false } = {},
+): Promise<OverlapKey | null> {
+  const shared = sql`exists (
+    select 1 from sharing_rules r
+    where r.partnership_id = o.partnership_id and r.org_id = o.partner_org_id
+      and r.level = 'overlaps' and pa.relationship = any (r.populations))`;
   const [row] = await rows<{ crm_id: string; partner_org_id: string; partner_crm_id: string }>(
     q,
     sql`select a.crm_id, o.partner_org_id, pa.crm_id as partner_crm_id
         from account_overlaps o
         join accounts a on a.id = o.account_id
         join accounts pa on pa.id = o.partner_account_id
-        where o.id = ${overlapId}::uuid and o.org_id = ${orgId}`,
+        where o.id = ${overlapId}::uuid and o.org_id = ${orgId} and ${sharedOnly ? shared : sql`true`}`,
   );
   return row
     ? { crmId: row.crm_id, partnerOrgId: row.partner_org_id, partnerCrmId: row.partner_crm_id }
@@ -51,9 +64,12 @@ async function flagOnPair(q: Queryable, orgId: string, key: OverlapKey) {
   return row;
 }
 
-/** The correction hiding one of `orgId`'s overlaps, from either side; ours first. */
+/**
+ * The correction hiding one of `orgId`'s overlaps, from either side; ours first. Null for an overlap
+ * the partner does not share, whose flags would tell that the partner still has the account.
+ */
 export async function findCorrection(db: Db, orgId: string, overlapId: string): Promise<Correction | null> {
-  const key = await overlapKey(db, orgId, overlapId);
+  const key = await overlapKey(db, orgId, overlapId, { sharedOnly: true });
   if (!key) return null;
   const row = await flagOnPair(db, orgId, key);
   if (!row) return null;

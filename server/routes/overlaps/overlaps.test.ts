@@ -222,6 +222,26 @@ describe("not a match", () => {
       token: scenario.tokens.vendorRep,
     });
     expect(response.status).toBe(404);
+    // Still 404 once the partner flags its half, which it sees: an answer would tell the vendor that
+    // the partner has Saltmarsh among the prospects it does not share.
+    await client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
+      token: scenario.tokens.vendorAdmin,
+      body: { level: "overlaps", fields: ["name"] },
+    });
+    const [mirror] = await rows<{ id: string }>(
+      database.db,
+      sql`select m.id from account_overlaps o
+          join account_overlaps m on m.account_id = o.partner_account_id and m.partner_account_id = o.account_id
+          where o.id = ${hidden}::uuid`,
+    );
+    const flagged = await client.request("POST", `/v1/overlaps/${mirror!.id}/not-a-match`, {
+      token: scenario.tokens.partnerRep,
+    });
+    expect(flagged.status).toBe(201);
+    const afterFlag = await client.request("POST", `/v1/overlaps/${hidden}/not-a-match`, {
+      token: scenario.tokens.vendorRep,
+    });
+    expect(afterFlag.status).toBe(404);
     const unknown = await client.request(
       "POST",
       "/v1/overlaps/00000000-0000-4000-8000-000000000000/not-a-match",

@@ -31,6 +31,9 @@ const distinctWebsites = (websites: string[]) => {
   });
 };
 
+const UTC_OFFSET_HOURS = /[+-](\d{2}):\d{2}$/;
+const SECOND_FRACTION = /\.(\d+)/;
+
 /** One account as an organisation loads it, by CSV import or through the API. */
 export const AccountInput = z
   .object({
@@ -59,6 +62,16 @@ export const AccountInput = z
       .datetime({ offset: true })
       // ISO 8601 has a year 0000 (1 BC); PostgreSQL reads it as out of range.
       .refine((value) => !value.startsWith("0000"), "Must be a date from the year 1 on.")
+      // PostgreSQL refuses a UTC offset of 16 hours or more (no time zone is more than 14 hours
+      // from UTC) and overlong timestamps; nothing emits more than nanoseconds.
+      .refine(
+        (value) => Number(UTC_OFFSET_HOURS.exec(value)?.[1] ?? 0) < 16,
+        "Must have a UTC offset between -15:59 and +15:59.",
+      )
+      .refine(
+        (value) => (SECOND_FRACTION.exec(value)?.[1]?.length ?? 0) <= 9,
+        "Must give the seconds to at most 9 decimal places.",
+      )
       .nullable()
       .optional(),
   })

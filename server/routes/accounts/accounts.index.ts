@@ -1,7 +1,6 @@
-import type { AccountInput } from "../../../src/contract/accounts";
 import type { AccountBatchResult, ImportQuery } from "../../../src/contract/imports";
 import type { Caller } from "../../http/env";
-import { ApiError, type ErrorDetail, fieldName } from "../../http/errors";
+import { ApiError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import { AccountsCsvError } from "../../import/errors";
 import { ColumnMapError, parseColumnMap } from "../../mapping/column-map";
@@ -13,26 +12,6 @@ import { csvBody } from "./csv-body";
 
 function requireAdmin(caller: Caller, what: string): void {
   if (caller.role !== "admin") throw new ApiError(403, "forbidden", `Only an admin can ${what}.`);
-}
-
-/**
- * Update times that the contract's ISO 8601 check lets through and PostgreSQL cannot read, which
- * would fail the whole batch as a 500. PostgreSQL refuses a UTC offset of 16 hours or more (no time
- * zone is more than 14 hours from UTC), and a timestamp longer than 128 characters; nothing emits
- * more than nanoseconds.
- */
-function unreadableUpdateTimes(accounts: readonly AccountInput[]): ErrorDetail[] {
-  return accounts.flatMap((account, index) => {
-    const time = /(?:\.(\d+))?(?:Z|[+-](\d{2}):\d{2})$/.exec(account.updatedAt ?? "");
-    const field = fieldName(["accounts", index, "updatedAt"]);
-    if (Number(time?.[2] ?? 0) >= 16) {
-      return [{ field, message: "Must have a UTC offset between -15:59 and +15:59." }];
-    }
-    if ((time?.[1]?.length ?? 0) > 9) {
-      return [{ field, message: "Must give the seconds to at most 9 decimal places." }];
-    }
-    return [];
-  });
 }
 
 function columnMap(pairs: readonly string[]): Record<string, string> {
@@ -78,10 +57,6 @@ export function accountsRoutes(mapping: MappingService) {
       const caller = c.get("caller");
       requireAdmin(caller, "load accounts");
       const { accounts } = c.req.valid("json");
-      const unreadable = unreadableUpdateTimes(accounts);
-      if (unreadable.length > 0) {
-        throw new ApiError(400, "invalid_request", "The request is not valid.", unreadable);
-      }
       const { inserted, updated, unchanged } = await mapping.uploadAccounts(
         caller.orgId,
         accounts,

@@ -318,6 +318,7 @@ describe("POST /v1/accounts", () => {
       details: [
         { field: "accounts.1.updatedAt", message: expect.stringContaining("UTC offset") },
         { field: "accounts.3.updatedAt", message: expect.stringContaining("UTC offset") },
+        { field: "accounts.3.updatedAt", message: expect.stringContaining("decimal places") },
         { field: "accounts.4.updatedAt", message: expect.stringContaining("decimal places") },
       ],
     });

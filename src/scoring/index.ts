@@ -15,5 +15,6 @@ export {
   TraitScore,
   VendorSolutionMap,
 } from "./schemas";
-export { CLASSIFICATION_THRESHOLDS, scorePartner, TRAIT_WEIGHTS } from "./score";
+export { scorePartner, TRAIT_WEIGHTS } from "./score";
 export { SOLUTION_AREAS, SolutionArea, type SolutionAreaInfo } from "./solution-areas";
+export { CLASSIFICATION_THRESHOLDS } from "./thresholds";

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Relationship } from "../contract/accounts";
 import { scoreInput } from "./arbitraries";
 import type { PartnerTrackRecord, ScoreInput, Trait } from "./schemas";
-import { CLASSIFICATION_THRESHOLDS, combineTraits, scorePartner } from "./score";
+import { combineTraits, scorePartner } from "./score";
 import type { SolutionArea } from "./solution-areas";
+import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 
 const TRAITS: Trait[] = ["completeness", "overlap", "willingness"];
 // Scores are sums and products of floats; a raise may only "lower" them by rounding noise.

@@ -5,8 +5,6 @@ import { type PartnerScore, type ScoreInput, Trait, type TraitAssessment } from 
 import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 import { assessWillingness } from "./willingness";
 
-export { CLASSIFICATION_THRESHOLDS };
-
 /**
  * Weights of the total. They are positive and sum to 1, so the total stays in [0, 1] and raising any one
  * trait never lowers it. Completeness weighs most: without it a partner is merely adjacent however keen.

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import type { Session } from "../../messages";
 import { send } from "../../send";
@@ -9,6 +9,12 @@ const timeOfDay = (iso: string) =>
 
 function Popup() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  // Set when Sync now finds the session over: its button goes, so the focus moves to Sign in.
+  const [ended, setEnded] = useState(false);
+  const signIn = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (ended) signIn.current?.focus();
+  }, [ended]);
   useEffect(() => {
     send("session.get", {})
       .then((answer) => setSession(answer.session))
@@ -24,19 +30,29 @@ function Popup() {
           <p>
             Signed in as {session.me.user.name} at {session.me.organisation.name}.
           </p>
-          <SyncNow />
+          <SyncNow
+            onSignedOut={() => {
+              setEnded(true);
+              setSession(null);
+            }}
+          />
         </>
       ) : (
         <p>You're signed out.</p>
       )}
-      <button type="button" onClick={openOptions}>
+      <button type="button" ref={signIn} onClick={openOptions}>
         {session ? "Settings" : "Sign in"}
       </button>
     </section>
   );
 }
 
-function SyncNow() {
+interface SyncNowProps {
+  /** The sync found the session over (revoked or expired on the server): the background signed out. */
+  onSignedOut(): void;
+}
+
+function SyncNow({ onSignedOut }: SyncNowProps) {
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const sync = async () => {
@@ -44,6 +60,7 @@ function SyncNow() {
     setStatus("Syncing…");
     try {
       const answer = await send("sync.now", {});
+      if (!answer.ok && answer.code === "signed_out") return onSignedOut();
       setStatus(answer.ok ? `Synced at ${timeOfDay(answer.syncedAt)}.` : `Couldn't sync: ${answer.message}`);
     } catch (error) {
       setStatus(`Couldn't sync: ${error instanceof Error ? error.message : String(error)}`);

@@ -141,9 +141,17 @@ describe("options page and popup", () => {
     expect((await runAxe(popup)).violations).toEqual([]);
     await popup.close();
 
+    // A second options tab, left open, follows the sign-out made in the first.
+    const other = await stack.browser.context.newPage();
+    await other.goto(stack.optionsUrl);
+    await other.getByRole("heading", { name: "Signed in" }).waitFor();
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
     await page.getByRole("status").getByText("You're signed out.").waitFor();
+    await other.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+    await other.getByRole("status").getByText("You're signed out.").waitFor();
+    await other.close();
 
     const crmPage = await stack.browser.context.newPage();
     await crmPage.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));

@@ -34,14 +34,33 @@ export interface TabPush {
   message: unknown;
 }
 
+type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
 /**
  * A `storage` area. Values go through JSON, as Chrome serializes them: a Map or a Set would come
- * back as {}, so code that stores one fails here as it would in the browser.
+ * back as {}, so code that stores one fails here as it would in the browser. Its `onChanged` fires
+ * for the keys whose value changed, after the write, as Chrome tells every context of the extension.
  */
 function createStorageArea() {
   const stored = new Map<string, string>();
+  const onChanged = new FakeEvent<(changes: StorageChanges) => void>();
   const keysOf = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
+  function write(key: string, json: string | undefined, changes: StorageChanges): void {
+    const before = stored.get(key);
+    if (before === json) return;
+    if (json === undefined) stored.delete(key);
+    else stored.set(key, json);
+    const change: StorageChanges[string] = {};
+    if (before !== undefined) change.oldValue = JSON.parse(before);
+    if (json !== undefined) change.newValue = JSON.parse(json);
+    changes[key] = change;
+  }
+  // Delivered in a later task, as another context hears of it: the writer's await has returned.
+  function tell(changes: StorageChanges): void {
+    if (Object.keys(changes).length > 0) setTimeout(() => onChanged.fire(structuredClone(changes)));
+  }
   return {
+    onChanged,
     async get(keys: string | string[]) {
       return Object.fromEntries(
         keysOf(keys).flatMap((key) => {
@@ -51,10 +70,14 @@ function createStorageArea() {
       );
     },
     async set(items: Record<string, unknown>) {
-      for (const [key, value] of Object.entries(items)) stored.set(key, JSON.stringify(value));
+      const changes: StorageChanges = {};
+      for (const [key, value] of Object.entries(items)) write(key, JSON.stringify(value), changes);
+      tell(changes);
     },
     async remove(keys: string | string[]) {
-      for (const key of keysOf(keys)) stored.delete(key);
+      const changes: StorageChanges = {};
+      for (const key of keysOf(keys)) write(key, undefined, changes);
+      tell(changes);
     },
   };
 }

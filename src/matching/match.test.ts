@@ -11,7 +11,7 @@ import {
   OVERLAPPING_DOMAINS_CONFIDENCE,
   SAME_DOMAINS_CONFIDENCE,
 } from "./match";
-import { NAME_MATCH_THRESHOLD, nameMatchConfidence, parseCompanyName } from "./name";
+import { isSampleRecordName, NAME_MATCH_THRESHOLD, nameMatchConfidence, parseCompanyName } from "./name";
 
 function account(id: string, name: string, ...domains: string[]): MatchableAccount {
   return { id, name, domains };
@@ -116,6 +116,35 @@ describe("matchAll by domain", () => {
     ).toEqual([]);
   });
 
+  it("does not match the sample records Dynamics 365 creates by the websites they carry", () => {
+    expect(
+      matchAll(
+        [
+          account("l1", "Adventure Works (sample)", "adventure-works.com"),
+          account("l2", "Contoso Pharmaceuticals", "contoso.com"),
+        ],
+        [
+          account("r1", "Adventure Works (sample)", "adventure-works.com"),
+          account("r2", "Contoso Pharmaceuticals (sample)", "contoso.com"),
+        ],
+      ),
+    ).toEqual([]);
+  });
+
+  it("still matches by domain a company whose name merely says Sample", () => {
+    const matches = matchAll(
+      [
+        account("l1", "Sample Industries Inc", "sampleindustries.com"),
+        account("l2", "Sample Bros (UK)", "samplebros.co.uk"),
+      ],
+      [
+        account("r1", "SAMPLE INDUSTRIES", "sampleindustries.com"),
+        account("r2", "Sample Bros", "samplebros.co.uk"),
+      ],
+    );
+    expect(pairs(matches)).toEqual(["l1-r1", "l2-r2"]);
+  });
+
   it("does not name-match accounts whose websites differ", () => {
     expect(
       matchAll([account("l1", "Acme Inc", "acme.com")], [account("r1", "Acme Inc", "acme-corp.com")]),
@@ -154,6 +183,21 @@ describe("matchAll by name", () => {
         [account("r1", "Sample Account for Entitlements")],
       ),
     ).toEqual([]);
+  });
+
+  it("does not match the sample records Dynamics 365 creates, by name", () => {
+    expect(
+      matchAll(
+        [account("l1", "Fourth Coffee (sample)"), account("l2", "Litware, Inc. (sample)")],
+        [account("r1", "Fourth Coffee (sample)"), account("r2", "Litware, Inc. (sample)", "litwareinc.com")],
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not name-match a Dynamics 365 sample record with the same name written without parentheses", () => {
+    const sample = account("r1", "Coho Winery (sample)", "cohowinery.com");
+    expect(matchAll([account("l1", "Coho Winery Sample")], [sample])).toEqual([]);
+    expect(matchAll([sample], [account("l1", "Coho Winery Sample")])).toEqual([]);
   });
 
   it("puts domain matches before name matches", () => {
@@ -204,6 +248,19 @@ describe("createMatchIndex", () => {
     expect(pairs(index.matchOne(account("l1", "Acme")))).toEqual(["l1-r3"]);
   });
 
+  it("holds a Dynamics 365 sample record without ever matching it", () => {
+    const index = createMatchIndex();
+    index.add(account("r1", "Fabrikam, Inc. (sample)", "fabrikam.com"));
+    index.add(account("r2", "Fourth Coffee (sample)"));
+    expect(index.size).toBe(2);
+    expect(index.matchOne(account("l1", "Fabrikam", "fabrikam.com"))).toEqual([]);
+    expect(index.matchOne(account("l2", "Fourth Coffee (sample)", "fourthcoffee.com"))).toEqual([]);
+    expect(index.matchOne(account("l3", "Fabrikam Inc Sample"))).toEqual([]);
+    expect(index.remove("r1")).toBe(true);
+    index.add(account("r1", "Fabrikam, Inc.", "fabrikam.com"));
+    expect(pairs(index.matchOne(account("l1", "Fabrikam", "fabrikam.com")))).toEqual(["l1-r1"]);
+  });
+
   it("uses a company name parsed beforehand instead of parsing again", () => {
     const index = createMatchIndex([account("r1", "Acme Inc")]);
     const prepared = { ...account("l1", "Zeta"), companyName: parseCompanyName("ACME Incorporated") };
@@ -252,6 +309,8 @@ describe("matching properties", () => {
     "Société Générale",
     "Societe Generale SA",
     "Zeta",
+    "Acme (sample)",
+    "Acme Sample",
     "",
   ];
   const domains = ["acme.com", "acme.de", "boring.com", "zeta.io"];
@@ -270,6 +329,7 @@ describe("matching properties", () => {
     return left.flatMap((l) =>
       right
         .flatMap((r): AccountMatch[] => {
+          if (isSampleRecordName(l.name) || isSampleRecordName(r.name)) return [];
           const shared = l.domains.filter((d) => r.domains.includes(d)).sort();
           if (shared.length > 0) {
             const confidence =

@@ -1,5 +1,11 @@
 import { hashOf } from "./hash";
-import { type CompanyName, NAME_MATCH_THRESHOLD, nameMatchConfidence, parseCompanyName } from "./name";
+import {
+  type CompanyName,
+  isSampleRecordName,
+  NAME_MATCH_THRESHOLD,
+  nameMatchConfidence,
+  parseCompanyName,
+} from "./name";
 import { keySignature, nameSignature } from "./name-signature";
 import { NOT_FOUND, SlotTable } from "./slot-table";
 
@@ -63,6 +69,9 @@ export interface MatchIndex {
  * only when an account of the other side carries the same one. Accounts without a website are
  * filed as they are added; accounts with one only when the first left-hand account without a
  * website asks for them.
+ *
+ * A CRM's sample record (see `isSampleRecordName`) is held, and counted in `size`, but filed
+ * under nothing, and it finds nothing: whatever its name and websites, it is no company.
  */
 export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): MatchIndex {
   const indexed: (MatchableAccount | undefined)[] = [];
@@ -103,7 +112,8 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     if (withDomainByName === null) {
       withDomainByName = new SlotTable(indexed.length);
       for (let slot = 0; slot < indexed.length; slot++) {
-        if (indexed[slot] !== undefined && indexed[slot]!.domains.length > 0)
+        const account = indexed[slot];
+        if (account !== undefined && account.domains.length > 0 && !isSampleRecordName(account.name))
           fileWithDomainByName(withDomainByName, slot);
       }
     }
@@ -131,6 +141,8 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
     indexed[slot] = account;
     names[slot] = account.companyName;
     signatures[slot] = NOT_FILED;
+    // Filed under nothing, a sample record is found under none of its domains by `remove` either.
+    if (isSampleRecordName(account.name)) return slot;
     for (const domain of account.domains) byDomain.add(hashOf(domain), slot);
     if (account.domains.length > 0) {
       if (withDomainByName !== null) fileWithDomainByName(withDomainByName, slot);
@@ -159,6 +171,7 @@ export function createMatchIndex(accounts: Iterable<MatchableAccount> = []): Mat
 
   // Plain loops calling helpers, no closures: this runs once per account of every import.
   function matchOne(account: MatchableAccount): readonly AccountMatch[] {
+    if (isSampleRecordName(account.name)) return NO_MATCHES;
     const matches = scratch;
     matches.length = 0;
     for (const domain of account.domains) {

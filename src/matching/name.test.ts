@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { NAME_MATCH_THRESHOLD, nameKey, nameMatchConfidence, parseCompanyName } from "./name";
+import {
+  isSampleRecordName,
+  NAME_MATCH_THRESHOLD,
+  nameKey,
+  nameMatchConfidence,
+  parseCompanyName,
+} from "./name";
 
 function confidence(a: string, b: string): number {
   return nameMatchConfidence(parseCompanyName(a), parseCompanyName(b));
@@ -185,5 +191,38 @@ describe("nameMatchConfidence", () => {
 
   it("does not count a missing legal form as a conflict", () => {
     expect(confidence("Acme GmbH", "Acme")).toBe(confidence("Acme GmbH", "Acme GmbH"));
+  });
+});
+
+describe("isSampleRecordName", () => {
+  it.each([
+    "Adventure Works (sample)",
+    "Fourth Coffee (sample)",
+    "Litware, Inc. (sample)",
+    "A. Datum Corporation (sample)",
+    "A Datum (sample)",
+    "Contoso Pharmaceuticals (sample)",
+    "Alpine Ski House (sample)",
+    "Blue Yonder Airlines (sample)",
+    "City Power & Light (sample)",
+    "Coho Winery (sample)",
+    "Fabrikam, Inc. (sample)",
+    "Adventure Works (Sample)",
+  ])("recognises the Dynamics 365 sample record %j", (name) => {
+    expect(isSampleRecordName(name)).toBe(true);
+  });
+
+  it.each([
+    "Sample Industries Inc",
+    "Acme Sample",
+    "Sample Bros (UK)",
+    "Acme (samples)",
+    "Acme (sample) Ltd",
+    "Acme (old)",
+    "Sample Account for Entitlements",
+    ")",
+    "",
+  ])("takes %j for a company's name", (name) => {
+    expect(isSampleRecordName(name)).toBe(false);
   });
 });

@@ -77,6 +77,29 @@ export function parseCompanyName(name: string): CompanyName {
   return { key, legalForms: legalForms ?? NO_LEGAL_FORMS, strength: keyStrength(tokens, key) };
 }
 
+const SAMPLE_MARKER = "(sample)";
+
+/**
+ * Whether a name is that of a CRM's sample record rather than a company's: Dynamics 365 sample
+ * data (installed with trials, and by admins on demand) ends every record's name with "(sample)":
+ * "Adventure Works (sample)", "Litware, Inc. (sample)". They stand for Microsoft's fictitious
+ * companies, whose websites they can carry, so two organisations that both kept them would overlap
+ * on them, by name and by domain; such an account never matches at all (see `createMatchIndex`).
+ *
+ * The parenthesised marker closing the name counts, not the word: "Sample Industries Inc" is a
+ * real company that must still match by its website, while "(sample)" at the end is a label no
+ * company name ends with. The accounts contract trims names, and only one ending in ")" is read
+ * further: nearly every account costs one character comparison.
+ */
+export function isSampleRecordName(name: string): boolean {
+  const start = name.length - SAMPLE_MARKER.length;
+  return (
+    name.charCodeAt(name.length - 1) === 41 /* ) */ &&
+    start >= 0 &&
+    name.slice(start).toLowerCase() === SAMPLE_MARKER
+  );
+}
+
 /** The canonical key of a company name; see `parseCompanyName`. */
 export function nameKey(name: string): string {
   return parseCompanyName(name).key;

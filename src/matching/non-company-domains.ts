@@ -220,6 +220,12 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "company.com",
   "website.com",
   "www.com",
+  // Not listed: the domains of Microsoft's fictitious companies (contoso.com, fabrikam.com,
+  // adventure-works.com …) that Dynamics 365's sample records carry. Those records are kept out by
+  // their "(sample)" name (see `isSampleRecordName`). A website listed here leaves an account with
+  // no usable one, and such an account is compared by name even with accounts that have a website:
+  // a hand-made demo "Alpine Ski House" would then meet a real Alpine Ski House with its own site.
+  // Kept as a domain, it can only meet another record on that same Microsoft-owned domain.
 ]);
 
 /**

@@ -74,6 +74,21 @@ describe("options page and popup", () => {
         .join(" "),
     );
     expect(description).toContain("Enter the server's full address");
+    // Invalid and focused: the red border says invalid, and the focus ring stays (pages.css, light
+    // scheme). An invalid outline used to replace the focus ring on the field that had the focus.
+    const look = await serverUrl.evaluate((input) => {
+      const style = getComputedStyle(input);
+      return {
+        focusVisible: input.matches(":focus-visible"),
+        outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+        border: `${style.borderTopStyle} ${style.borderTopWidth} ${style.borderTopColor}`,
+      };
+    });
+    expect(look).toEqual({
+      focusVisible: true,
+      outline: "solid 3px rgb(9, 105, 218)",
+      border: "solid 2px rgb(179, 38, 30)",
+    });
     await page.close();
   });
 

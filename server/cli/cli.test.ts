@@ -133,6 +133,13 @@ describe("the admin CLI", () => {
       code: 0,
       stdout: expect.stringContaining("Matched 0 accounts across 1 partnership"),
     });
+    // Keys loaded by this version are current; a full run re-checks them and changes no overlap.
+    expect(await cli(["match", "--org", vendor, "--full"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /Checked the match keys of 49 accounts: 0 changed under the current rules\.\nMatched 23 accounts across 1 partnership: 0 overlaps added or updated, 0 removed\./,
+      ),
+    });
 
     const overlaps = await inspect((database) =>
       rows<{ method: string; confidence: number }>(

@@ -6,7 +6,10 @@ import { matchingProgress } from "./progress";
 
 export function describeMatching(result: MatchRunResult): string {
   const partnerships = result.partnerships === 1 ? "1 partnership" : `${result.partnerships} partnerships`;
-  return `Matched ${result.accountsMatched} accounts across ${partnerships}: ${result.overlapsAdded} overlaps added or updated, ${result.overlapsRemoved} removed.`;
+  const keys = result.keys
+    ? `Checked the match keys of ${result.keys.accounts} accounts: ${result.keys.changed} changed under the current rules.\n`
+    : "";
+  return `${keys}Matched ${result.accountsMatched} accounts across ${partnerships}: ${result.overlapsAdded} overlaps added or updated, ${result.overlapsRemoved} removed.`;
 }
 
 export function registerMatchCommand(program: Command): void {
@@ -16,14 +19,28 @@ export function registerMatchCommand(program: Command): void {
       "Match accounts across partnerships: new partnerships in full, then the accounts that changed since the last run.",
     )
     .option("--org <slug>", "only this organisation's partnerships")
+    .option(
+      "--full",
+      "after an upgrade: re-derive every account's domains and name key with the current rules, then match every partnership in full, removing overlaps the rules no longer make",
+    )
     .action(
-      action(async (options: { org?: string }) => {
+      action(async (options: { org?: string; full?: boolean }) => {
         const result = await withDatabase(async (db) => {
           const orgId = options.org ? (await orgBySlug(db, options.org)).id : undefined;
+          const keysProgress = matchingProgress("Checking");
           const progress = matchingProgress();
           try {
-            return await runMatching(db, { orgId, onProgress: progress.onProgress });
+            return await runMatching(db, {
+              orgId,
+              full: options.full,
+              onKeysProgress: (done, total) => {
+                keysProgress.onProgress(done, total);
+                if (done === total) keysProgress.stop();
+              },
+              onProgress: progress.onProgress,
+            });
           } finally {
+            keysProgress.stop();
             progress.stop();
           }
         });

@@ -14,8 +14,10 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Bar progress for a matching run, as `onProgress` for runMatching. */
-export function matchingProgress() {
-  const bar = progressBar("Matching  |{bar}| {percentage}% | {value}/{total} accounts | ETA {eta_formatted}");
+export function matchingProgress(label = "Matching") {
+  const bar = progressBar(
+    `${label.padEnd(9)} |{bar}| {percentage}% | {value}/{total} accounts | ETA {eta_formatted}`,
+  );
   let started = false;
   return {
     onProgress(done: number, total: number) {

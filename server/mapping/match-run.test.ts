@@ -187,4 +187,85 @@ describe("runMatching", () => {
       { account: "L1", partner: "R1", method: "domain", confidence: 0.99, matchedOn: "globex.io" },
     ]);
   });
+
+  describe("in full, after the matching rules changed", () => {
+    /**
+     * Two business-directory pages and two names whose stored keys came from an older version's
+     * rules: it took the directory's domain for the companies', and keyed "Globex" differently.
+     */
+    async function loadedByAnOlderVersion() {
+      const { left, right } = await partneredOrgs();
+      await upsertAccounts(database.db, left, [
+        {
+          crmId: "L1",
+          name: "Acme Plumbing",
+          websites: ["https://www.bbb.org/us/tx/austin/profile/plumber/acme-plumbing"],
+          relationship: "customer",
+        },
+        { crmId: "L2", name: "Globex Corporation", websites: [], relationship: "customer" },
+      ]);
+      await upsertAccounts(database.db, right, [
+        {
+          crmId: "R1",
+          name: "Zenith Roofing",
+          websites: ["https://www.bbb.org/us/ca/fresno/profile/roofing/zenith-roofing"],
+          relationship: "customer",
+        },
+        { crmId: "R2", name: "Globex", websites: [], relationship: "prospect" },
+      ]);
+      await database.db.execute(sql`
+        insert into account_domains (account_id, org_id, domain)
+        select id, org_id, 'bbb.org' from accounts where crm_id in ('L1', 'R1') and org_id in (${left}, ${right})`);
+      await database.db.execute(
+        sql`update accounts set name_key = 'globex (old key)' where crm_id = 'R2' and org_id = ${right}`,
+      );
+      await database.db.execute(
+        sql`update accounts set needs_match = false where org_id in (${left}, ${right})`,
+      );
+      await runMatching(database.db);
+      return { left, right };
+    }
+
+    it("keeps the older rules' overlaps and misses in an ordinary run", async () => {
+      const { left } = await loadedByAnOlderVersion();
+      expect(await storedPairs(left)).toEqual([
+        { account: "L1", partner: "R1", method: "domain", confidence: 0.99, matchedOn: "bbb.org" },
+      ]);
+      await runMatching(database.db, { orgId: left });
+      expect((await storedPairs(left)).map((pair) => pair.partner)).toEqual(["R1"]);
+    });
+
+    it("re-derives the keys, removes the overlaps the rules no longer make and adds the ones they now make", async () => {
+      const { left, right } = await loadedByAnOlderVersion();
+      const result = await runMatching(database.db, { orgId: left, full: true });
+      expect(result.keys).toEqual({ accounts: 4, changed: 3 });
+      expect(result).toMatchObject({ overlapsRemoved: 1, overlapsAdded: 1 });
+      expect(await storedPairs(left)).toEqual(await expectedPairs(left, right));
+      expect(
+        (await storedPairs(left)).map((pair) => `${pair.account}-${pair.partner} ${pair.method}`),
+      ).toEqual(["L2-R2 name"]);
+      expect(await storedPairs(right)).toEqual(mirrored(await storedPairs(left)));
+      // The keys are current now: another full run finds nothing to change.
+      expect(await runMatching(database.db, { orgId: right, full: true })).toMatchObject({
+        keys: { accounts: 4, changed: 0 },
+        overlapsAdded: 0,
+        overlapsRemoved: 0,
+      });
+    });
+
+    it("tells the partner's synced extension that the overlap is gone", async () => {
+      const { right } = await loadedByAnOlderVersion();
+      const [overlap] = await rows<{ id: string }>(
+        database.db,
+        sql`select id from account_overlaps where org_id = ${right}`,
+      );
+      await runMatching(database.db, { orgId: right, full: true });
+      const tombstones = await rows<{ op: string }>(
+        database.db,
+        sql`select op from changes where org_id = ${right} and entity = 'overlap' and entity_id = ${overlap!.id}
+            order by seq desc limit 1`,
+      );
+      expect(tombstones).toEqual([{ op: "delete" }]);
+    });
+  });
 });

@@ -20,11 +20,14 @@ import {
   parseCompanyName,
 } from "../../src/matching";
 import { type Db, type Queryable, rows } from "../db/client";
+import { type MatchKeysRefresh, refreshMatchKeys } from "./match-keys";
 
 const BATCH = 2_000;
 
 export interface MatchRunResult {
   partnerships: number;
+  /** With `full`: the accounts whose stored match keys were checked, and how many had changed. */
+  keys?: MatchKeysRefresh;
   /**
    * Accounts looked up against partners' lists: all of one side's accounts for a new partnership,
    * then the changed ones. An account that is both is counted in each pass.
@@ -38,7 +41,15 @@ export interface MatchRunResult {
 export interface MatchRunOptions {
   /** Only this organisation's partnerships; without it, every partnership. */
   orgId?: string;
+  /**
+   * Re-derive every account's match keys with the current rules (match-keys.ts), then match every
+   * partnership in scope in full, as if new: overlaps that the current rules no longer make are
+   * removed, and ones they now make are added. For after an upgrade that changed the rules.
+   */
+  full?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** With `full`: accounts whose keys were checked so far, out of the total. */
+  onKeysProgress?: (done: number, total: number) => void;
 }
 
 interface Partnership {
@@ -72,10 +83,13 @@ export async function runMatching(db: Db, options: MatchRunOptions = {}): Promis
       ? sql`select id, org_a, org_b, matched_at::text from partnerships where org_a = ${options.orgId} or org_b = ${options.orgId} order by id`
       : sql`select id, org_a, org_b, matched_at::text from partnerships order by id`,
   );
-  const passes = await planPasses(db, partnerships, options.orgId);
+  let keys: MatchKeysRefresh | undefined;
+  if (options.full) keys = await refreshKeys(db, partnerships, options.onKeysProgress);
+  const passes = await planPasses(db, partnerships, options.orgId, options.full ?? false);
   const total = await countWork(db, passes);
   const result: MatchRunResult = {
     partnerships: partnerships.length,
+    ...(keys ? { keys } : {}),
     accountsMatched: 0,
     overlapsAdded: 0,
     overlapsRemoved: 0,
@@ -100,15 +114,40 @@ export async function runMatching(db: Db, options: MatchRunOptions = {}): Promis
   return result;
 }
 
+/** The keys of every account of every organisation in `partnerships`, brought up to the current rules. */
+async function refreshKeys(
+  db: Db,
+  partnerships: readonly Partnership[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<MatchKeysRefresh> {
+  const orgIds = [...new Set(partnerships.flatMap((p) => [p.org_a, p.org_b]))];
+  if (orgIds.length === 0) return { accounts: 0, changed: 0 };
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from accounts where org_id = any(${sql.param(orgIds)}::uuid[])`,
+  );
+  let done = 0;
+  onProgress?.(done, count!.n);
+  return refreshMatchKeys(db, orgIds, (accounts) => {
+    done += accounts;
+    onProgress?.(done, Math.max(done, count!.n));
+  });
+}
+
 /**
- * A new partnership is matched in full, from one side. Then each organisation in scope looks up its
+ * A new partnership is matched in full, from one side; with `full`, every partnership is. Then each organisation in scope looks up its
  * flagged accounts against its other partnerships and clears their flags. With `orgId`, partners'
  * flagged accounts are looked up against that organisation too, but keep their flags for their
  * own next run, which covers their other partnerships.
  */
-async function planPasses(db: Db, partnerships: readonly Partnership[], orgId?: string): Promise<Pass[]> {
+async function planPasses(
+  db: Db,
+  partnerships: readonly Partnership[],
+  orgId: string | undefined,
+  full: boolean,
+): Promise<Pass[]> {
   const passes: Pass[] = partnerships
-    .filter((p) => p.matched_at === null)
+    .filter((p) => full || p.matched_at === null)
     .map((p) => ({
       orgId: p.org_a,
       against: [{ partnership: p, partnerOrgId: p.org_b }],

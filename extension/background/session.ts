@@ -3,6 +3,7 @@ import browser from "webextension-polyfill";
 import * as z from "zod";
 import { Me } from "../../src/contract/auth";
 import { type CacheOwner, clearCache } from "../cache/db";
+import { SESSION_STORAGE_KEY } from "../session-key";
 import { ApiFailure } from "./api";
 import { pushSignedOut } from "./open-accounts";
 
@@ -14,8 +15,6 @@ const StoredSession = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSession>;
 
-const KEY = "session";
-
 /**
  * The session as last read or written. Every account lookup needs it, and a storage read can take
  * several milliseconds of the sidebar's budget. Only this worker writes the session, so the copy
@@ -24,8 +23,8 @@ const KEY = "session";
 let remembered: Promise<StoredSession | null> | null = null;
 
 async function readStoredSession(): Promise<StoredSession | null> {
-  const stored = await browser.storage.local.get(KEY);
-  const parsed = StoredSession.safeParse(stored[KEY]);
+  const stored = await browser.storage.local.get(SESSION_STORAGE_KEY);
+  const parsed = StoredSession.safeParse(stored[SESSION_STORAGE_KEY]);
   return parsed.success ? parsed.data : null;
 }
 
@@ -49,14 +48,14 @@ export async function loadSession(): Promise<StoredSession | null> {
 }
 
 export async function saveSession(session: StoredSession): Promise<void> {
-  await browser.storage.local.set({ [KEY]: session });
+  await browser.storage.local.set({ [SESSION_STORAGE_KEY]: session });
   remembered = Promise.resolve(session);
 }
 
 export async function clearSession(): Promise<void> {
   // Forgotten before the write, so nothing started after sign-out still sees the session.
   remembered = Promise.resolve(null);
-  await browser.storage.local.remove(KEY);
+  await browser.storage.local.remove(SESSION_STORAGE_KEY);
 }
 
 /**

@@ -3,14 +3,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import browser, { type Storage } from "webextension-polyfill";
 import type { Session } from "../../messages";
 import { send } from "../../send";
+import { SESSION_STORAGE_KEY } from "../../session-key";
 import { SignInForm } from "./sign-in-form";
 import { SignedIn } from "./signed-in";
-
-/**
- * Where the background keeps the session in `storage.local` (background/session.ts). The page never
- * reads it, since it holds the token: a change to it only says to ask the background again.
- */
-const SESSION_KEY = "session";
 
 const SIGNED_OUT_NOTICE = "You're signed out.";
 
@@ -47,7 +42,7 @@ function Options() {
     // A sign-in or sign-out in another tab or in the popup, and a session the server ended, change
     // the stored session: the page follows, so it never offers to sign out of a session that is over.
     const follow = (changes: Record<string, Storage.StorageChange>) => {
-      if (SESSION_KEY in changes) void load(true);
+      if (SESSION_STORAGE_KEY in changes) void load(true);
     };
     browser.storage.local.onChanged.addListener(follow);
     void load(false);

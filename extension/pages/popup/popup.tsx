@@ -1,25 +1,21 @@
 import { render } from "preact";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { Session } from "../../messages";
 import { send } from "../../send";
+import { useSession } from "../use-session";
 
 const timeOfDay = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 function Popup() {
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
-  // Set when Sync now finds the session over: its button goes, so the focus moves to Sign in.
-  const [ended, setEnded] = useState(false);
-  const signIn = useRef<HTMLButtonElement>(null);
+  // Set when the session ends (Sync now finding it over, say) or begins elsewhere: the button the
+  // focus was on may be gone, so the focus moves to the one that stays, Sign in or Settings.
+  const [flipped, setFlipped] = useState(false);
+  const [session] = useSession(() => setFlipped(true));
+  const optionsButton = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
-    if (ended) signIn.current?.focus();
-  }, [ended]);
-  useEffect(() => {
-    send("session.get", {})
-      .then((answer) => setSession(answer.session))
-      .catch(() => setSession(null));
-  }, []);
+    if (flipped) optionsButton.current?.focus();
+  }, [flipped, session]);
   if (session === undefined) return <p role="status">Loading…</p>;
   const openOptions = () => void browser.runtime.openOptionsPage();
   return (
@@ -30,29 +26,19 @@ function Popup() {
           <p>
             Signed in as {session.me.user.name} at {session.me.organisation.name}.
           </p>
-          <SyncNow
-            onSignedOut={() => {
-              setEnded(true);
-              setSession(null);
-            }}
-          />
+          <SyncNow />
         </>
       ) : (
         <p>You're signed out.</p>
       )}
-      <button type="button" ref={signIn} onClick={openOptions}>
+      <button type="button" ref={optionsButton} onClick={openOptions}>
         {session ? "Settings" : "Sign in"}
       </button>
     </section>
   );
 }
 
-interface SyncNowProps {
-  /** The sync found the session over (revoked or expired on the server): the background signed out. */
-  onSignedOut(): void;
-}
-
-function SyncNow({ onSignedOut }: SyncNowProps) {
+function SyncNow() {
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
   const sync = async () => {
@@ -60,7 +46,6 @@ function SyncNow({ onSignedOut }: SyncNowProps) {
     setStatus("Syncing…");
     try {
       const answer = await send("sync.now", {});
-      if (!answer.ok && answer.code === "signed_out") return onSignedOut();
       setStatus(answer.ok ? `Synced at ${timeOfDay(answer.syncedAt)}.` : `Couldn't sync: ${answer.message}`);
     } catch (error) {
       setStatus(`Couldn't sync: ${error instanceof Error ? error.message : String(error)}`);

@@ -94,16 +94,29 @@ async function replaceDomains(
   changed: readonly { id: string; crm_id: string }[],
   batch: readonly AccountInput[],
 ): Promise<void> {
-  if (changed.length === 0) return;
   const websitesByCrmId = new Map(batch.map((account) => [account.crmId, account.websites]));
+  await replaceAccountDomains(
+    q,
+    orgId,
+    changed.map((row) => ({ id: row.id, domains: domainsOf(websitesByCrmId.get(row.crm_id) ?? []) })),
+  );
+}
+
+/** Makes the stored domains of each of `orgId`'s `accounts` exactly its `domains`. */
+export async function replaceAccountDomains(
+  q: Queryable,
+  orgId: string,
+  accounts: readonly { id: string; domains: readonly string[] }[],
+): Promise<void> {
+  if (accounts.length === 0) return;
   await q.execute(
-    sql`delete from account_domains where account_id = any(${sql.param(changed.map((row) => row.id))}::uuid[])`,
+    sql`delete from account_domains where account_id = any(${sql.param(accounts.map((account) => account.id))}::uuid[])`,
   );
   const accountIds: string[] = [];
   const domains: string[] = [];
-  for (const row of changed) {
-    for (const domain of domainsOf(websitesByCrmId.get(row.crm_id) ?? [])) {
-      accountIds.push(row.id);
+  for (const account of accounts) {
+    for (const domain of account.domains) {
+      accountIds.push(account.id);
       domains.push(domain);
     }
   }

@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import { accountDomains, nameKey } from "../../src/matching";
 import { type Db, rows, type Tx } from "../db/client";
+import { replaceAccountDomains } from "./accounts";
 
 const BATCH = 2_000;
 
@@ -88,28 +89,18 @@ function derivedKeys(account: StoredKeys): DerivedKeys | null {
 }
 
 async function storeKeys(tx: Tx, changed: readonly DerivedKeys[]): Promise<void> {
-  const ids = sql.param(changed.map((account) => account.id));
   // Only the keys and the flag: no column the sync feed carries changes, so clients see nothing
   // until an overlap does.
   await tx.execute(sql`
     update accounts set name_key = k.name_key, needs_match = true
-    from unnest(${ids}::uuid[], ${sql.param(changed.map((account) => account.nameKey))}::text[])
-      as k(id, name_key)
+    from unnest(${sql.param(changed.map((account) => account.id))}::uuid[],
+      ${sql.param(changed.map((account) => account.nameKey))}::text[]) as k(id, name_key)
     where accounts.id = k.id`);
-  await tx.execute(sql`delete from account_domains where account_id = any(${ids}::uuid[])`);
-  const accountIds: string[] = [];
-  const orgIds: string[] = [];
-  const domains: string[] = [];
-  for (const account of changed) {
-    for (const domain of account.domains) {
-      accountIds.push(account.id);
-      orgIds.push(account.orgId);
-      domains.push(domain);
-    }
+  for (const orgId of new Set(changed.map((account) => account.orgId))) {
+    await replaceAccountDomains(
+      tx,
+      orgId,
+      changed.filter((account) => account.orgId === orgId),
+    );
   }
-  if (domains.length === 0) return;
-  await tx.execute(sql`
-    insert into account_domains (account_id, org_id, domain)
-    select * from unnest(${sql.param(accountIds)}::uuid[], ${sql.param(orgIds)}::uuid[], ${sql.param(domains)}::text[])
-    on conflict do nothing`);
 }

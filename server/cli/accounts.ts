@@ -8,12 +8,14 @@ import { FIELDS } from "../import/columns";
 import type { DateOrder } from "../import/dates";
 import { parseColumnMap } from "../mapping/column-map";
 import { type ImportSummary, importAccountsCsv, KEPT_ERRORS } from "../mapping/import";
+import { parseRelationshipValues } from "../mapping/relationship-values";
 import { action, CliError, withDatabase } from "./context";
 import { describeMatching } from "./match";
 import { formatBytes, matchingProgress, progressBar } from "./progress";
 
 interface ImportCommandOptions {
   map?: string[];
+  relationshipValue?: string[];
   format: "auto" | "salesforce" | "hubspot";
   defaultRelationship?: Relationship;
   dateOrder: DateOrder;
@@ -40,10 +42,15 @@ export function registerAccountsCommands(program: Command): void {
         .choices(["auto", "salesforce", "hubspot"])
         .default("auto"),
     )
+    .option(
+      "--relationship-value <value=relationship>",
+      'what one of the export\'s own relationship values means, e.g. "Kunde=customer"; repeat for several (Salesforce account Types and HubSpot lifecycle stages are known)',
+      collect,
+    )
     .addOption(
       new Option(
         "--default-relationship <relationship>",
-        "for a file without a relationship column, and rows whose relationship is empty (default: prospect)",
+        "for a file without a relationship column, and rows whose relationship is empty or not recognised (default: prospect)",
       ).choices(Relationship.options),
     )
     .addOption(
@@ -61,6 +68,7 @@ export function registerAccountsCommands(program: Command): void {
     .action(
       action(async (slug: string, file: string, options: ImportCommandOptions) => {
         const map = parseColumnMap(options.map ?? []);
+        const relationshipValues = parseRelationshipValues(options.relationshipValue ?? []);
         const info = await stat(file).catch(() => {
           throw new CliError(`Cannot read ${file}: no such file.`);
         });
@@ -88,6 +96,7 @@ export function registerAccountsCommands(program: Command): void {
               format: options.format,
               map,
               defaultRelationship: options.defaultRelationship,
+              relationshipValues,
               dateOrder: options.dateOrder,
               onMatchProgress: matching.onProgress,
             });
@@ -117,6 +126,16 @@ function describeImport(slug: string, file: string, summary: ImportSummary): str
         `  … and ${summary.rowsFailed - summary.errors.length} more (only the first ${KEPT_ERRORS} are listed).`,
       );
     }
+  }
+  const unrecognised = summary.unrecognisedRelationships;
+  if (unrecognised) {
+    const listed = unrecognised.values.map(({ value, rows }) => `${JSON.stringify(value)} (${rows})`);
+    const unlisted = unrecognised.rows - unrecognised.values.reduce((sum, { rows }) => sum + rows, 0);
+    if (unlisted > 0) listed.push(`${unlisted} rows with other values`);
+    lines.push(
+      `${unrecognised.rows} rows have a relationship value this import doesn't recognise, so they were imported as ${unrecognised.importedAs}: ${listed.join(", ")}.`,
+      `  To read them otherwise, import again with --relationship-value, e.g. --relationship-value ${JSON.stringify(`${unrecognised.values[0]!.value}=customer`)}.`,
+    );
   }
   lines.push(describeMatching(summary.matching));
   return lines.join("\n");

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { sql } from "drizzle-orm";
@@ -172,6 +172,17 @@ describe("the admin CLI", () => {
         /"Cust #" is not <csv header>=<field>/,
       ],
       [
+        [
+          "accounts",
+          "import",
+          vendor,
+          join(FIXTURES, "salesforce-accounts.csv"),
+          "--relationship-value",
+          "Kunde=client",
+        ],
+        /"Kunde=client": the relationship must be one of customer, opportunity, prospect/,
+      ],
+      [
         ["user", "add", `x@${vendor}.test`, "--org", vendor, "--role", "boss"],
         /argument 'boss' is invalid/,
         "pw",
@@ -196,6 +207,45 @@ describe("the admin CLI", () => {
       });
     }
   }, 300_000);
+
+  it("says which relationship values it didn't recognise, and reads them when told", async () => {
+    const file = join(dataDir, "kunden.csv");
+    await writeFile(
+      file,
+      "Account ID,Account Name,Type\nK-1,Kessler Maschinenbau AG,Kunde\nK-2,Lindqvist Logistik AB,KUNDE\nK-3,Moreau Conseil SA,Interessent\n",
+    );
+    const first = await cli(["accounts", "import", vendor, file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `3 rows have a relationship value this import doesn't recognise, so they were imported as prospect: "Kunde" (2), "Interessent" (1).\n  To read them otherwise, import again with --relationship-value, e.g. --relationship-value "Kunde=customer".`,
+    );
+
+    const told = await cli([
+      "accounts",
+      "import",
+      vendor,
+      file,
+      "--relationship-value",
+      "kunde=customer",
+      "--relationship-value",
+      "Interessent=prospect",
+    ]);
+    expect(told.code).toBe(0);
+    expect(told.stdout).toContain("3 good rows: 0 new, 2 changed, 1 unchanged.");
+    expect(told.stdout).not.toContain("recognise");
+    const relationships = await inspect((database) =>
+      rows<{ crm_id: string; relationship: string }>(
+        database.db,
+        sql`select a.crm_id, a.relationship from accounts a join orgs o on o.id = a.org_id
+            where o.slug = ${vendor} and a.crm_id like 'K-%' order by a.crm_id`,
+      ),
+    );
+    expect(relationships).toEqual([
+      { crm_id: "K-1", relationship: "customer" },
+      { crm_id: "K-2", relationship: "customer" },
+      { crm_id: "K-3", relationship: "prospect" },
+    ]);
+  }, 180_000);
 
   it("has --help on every command", async () => {
     for (const command of [

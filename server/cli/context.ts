@@ -9,6 +9,7 @@ import { type Db, openDatabase } from "../db/client";
 import { AccountsCsvError } from "../import/errors";
 import { ColumnMapError } from "../mapping/column-map";
 import { ImportSupersededError } from "../mapping/import";
+import { RelationshipValuesError } from "../mapping/relationship-values";
 
 /** Bad input the user can fix: shown as a one-line message, without a stack trace. */
 export class CliError extends Error {}
@@ -19,6 +20,7 @@ const EXPECTED_ERRORS = [
   ConfigError,
   AccountsCsvError,
   ColumnMapError,
+  RelationshipValuesError,
   ImportSupersededError,
 ];
 

@@ -78,7 +78,7 @@ export interface ColumnMapping {
 export interface DetectColumnsOptions {
   /** `{ "<csv header>": "<field>" }`. A field named here takes its value only from the mapped columns. */
   map?: Record<string, string>;
-  /** Used when there is no relationship column, and for rows whose relationship cell is empty. */
+  /** Used when there is no relationship column, and for rows whose relationship is empty or not recognised. */
   defaultRelationship?: Relationship;
   format?: "auto" | CrmFormat;
 }

@@ -354,6 +354,27 @@ describe("parseAccountsCsv line numbers and file-level problems", () => {
     expect(accountAt(rows, 2).relationship).toBe("opportunity");
   });
 
+  it("lands a row whose relationship it doesn't recognise with the default, and says which value", async () => {
+    const text = `${header}A1,Acme,Kunde,\nA2,Bolt,Customer,\nA3,Crane,—,\n`;
+    const rows = await parseText(text, { defaultRelationship: "opportunity" });
+    expect(rows).toEqual([
+      expect.objectContaining({ line: 2, ok: true, unrecognisedRelationship: "Kunde" }),
+      { line: 3, ok: true, account: expect.objectContaining({ relationship: "customer" }) },
+      // A dash is an empty cell, not a value to report.
+      { line: 4, ok: true, account: expect.objectContaining({ relationship: "opportunity" }) },
+    ]);
+    expect(accountAt(rows, 2).relationship).toBe("opportunity");
+  });
+
+  it("reads the export's own relationship values", async () => {
+    const rows = await parseText(`${header}A1,Acme,Kunde,\n`, {
+      relationshipValues: new Map([["kunde", "customer"]]),
+    });
+    expect(rows).toEqual([
+      { line: 2, ok: true, account: expect.objectContaining({ relationship: "customer" }) },
+    ]);
+  });
+
   it("reads ambiguous dates in the order it is told", async () => {
     const text = "Account ID,Account Name,Type,Last Modified Date\nA1,Acme,Customer,03/04/2024\n";
     expect(accountAt(await parseText(text, { dateOrder: "dmy" }), 2).updatedAt).toBe(

@@ -4,15 +4,21 @@ import { type ColumnMapping, type DetectColumnsOptions, detectColumns } from "./
 import type { DateOrder } from "./dates";
 import { AccountsCsvError } from "./errors";
 import { createRowReader } from "./row";
+import type { RelationshipValues } from "./values";
 
-/** `line` is the physical line where the row starts in the file; the header is line 1. */
+/**
+ * `line` is the physical line where the row starts in the file; the header is line 1. A good row whose
+ * relationship value was not recognised carries that value, and has the default relationship.
+ */
 export type ParsedRow =
-  | { line: number; ok: true; account: AccountInput }
+  | { line: number; ok: true; account: AccountInput; unrecognisedRelationship?: string }
   | { line: number; ok: false; reason: string };
 
 export interface ParseAccountsOptions extends DetectColumnsOptions {
   /** How to read ambiguous dates such as 03/04/2024; "mdy" unless said otherwise. */
   dateOrder?: DateOrder;
+  /** The export's own relationship values (see `toRelationship`). */
+  relationshipValues?: RelationshipValues;
   /** Called once, after the header is read and before the first row, with the columns that will be used. */
   onColumns?: (mapping: ColumnMapping) => void;
 }

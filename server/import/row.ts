@@ -4,7 +4,9 @@ import { toCaseSafeSalesforceId } from "../../src/crm-ids/salesforce";
 import type { ColumnMapping, Field, MappedColumn } from "./columns";
 import { type DateOrder, toIsoTimestamp } from "./dates";
 import {
+  compactLabel,
   parseEmployees,
+  type RelationshipValues,
   segmentFromEmployees,
   segmentFromLabel,
   splitOwner,
@@ -12,10 +14,19 @@ import {
   toRelationship,
 } from "./values";
 
-export type RowResult = { ok: true; account: AccountInput } | { ok: false; reason: string };
+/**
+ * A good row may carry a relationship value that was not recognised: the account then has the default
+ * relationship, and the importer reports the value with its count.
+ */
+export type RowResult =
+  | { ok: true; account: AccountInput; unrecognisedRelationship?: string }
+  | { ok: false; reason: string };
 
 export interface RowOptions {
+  /** For a file without a relationship column, and rows whose relationship is empty or not recognised. */
   defaultRelationship?: Relationship;
+  /** The export's own relationship values; see `toRelationship`. */
+  relationshipValues?: RelationshipValues;
   dateOrder?: DateOrder;
 }
 
@@ -68,15 +79,18 @@ export function createRowReader(
     }
 
     const relationshipText = first(cells, "relationship");
+    // A cell of dashes or dots stands for an empty one.
+    const relationshipGiven = compactLabel(relationshipText) !== "";
+    const relationship = relationshipGiven
+      ? toRelationship(relationshipText, options.relationshipValues)
+      : null;
     const owner = splitOwner(first(cells, "ownerName"));
     const employees = parseEmployees(first(cells, "employees"));
     const candidate = {
       crmId: mapping.format === "salesforce" ? toCaseSafeSalesforceId(crmId) : crmId,
       name,
       websites: splitWebsites(all(cells, "website")),
-      relationship: relationshipText
-        ? toRelationship(relationshipText)
-        : (options.defaultRelationship ?? "prospect"),
+      relationship: relationship ?? options.defaultRelationship ?? "prospect",
       ownerName: owner.name,
       ownerEmail: first(cells, "ownerEmail") || owner.email,
       industry: first(cells, "industry") || null,
@@ -88,8 +102,11 @@ export function createRowReader(
       updatedAt,
     };
     const parsed = AccountInput.safeParse(candidate);
-    if (parsed.success) return { ok: true, account: parsed.data };
-    return { ok: false, reason: describeIssues(parsed.error.issues, candidate, describe) };
+    if (!parsed.success)
+      return { ok: false, reason: describeIssues(parsed.error.issues, candidate, describe) };
+    return relationshipGiven && !relationship
+      ? { ok: true, account: parsed.data, unrecognisedRelationship: relationshipText }
+      : { ok: true, account: parsed.data };
   };
 }
 

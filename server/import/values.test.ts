@@ -27,8 +27,32 @@ describe("toRelationship", () => {
     ["Technology Partner", "prospect"],
     ["Other", "prospect"],
     ["Former Customer", "prospect"],
+    ["Current Customer", "customer"],
+    ["Existing client", "customer"],
+    ["Customer - Enterprise", "customer"],
+    ["Open Opportunity", "opportunity"],
+    ["Channel Partner / Reseller", "prospect"],
+    ["Installation Partner", "prospect"],
+    ["Customer - Churned", "prospect"],
+    ["Ex-Customer", "prospect"],
+    ["Churned", "prospect"],
+    ["Potential Client", "prospect"],
+    ["Lost Opportunity", "prospect"],
+    ["Kunde", null],
+    ["Tier 1", null],
+    ["Closed Won", null],
   ])("maps %s to %s", (label, relationship) => {
     expect(toRelationship(label)).toBe(relationship);
+  });
+
+  it("reads the export's own values first, whatever their case and punctuation", () => {
+    const own = new Map([
+      ["kunde", "customer"],
+      ["partner", "opportunity"],
+    ] as const);
+    expect(toRelationship(" KUNDE ", own)).toBe("customer");
+    expect(toRelationship("Partner", own)).toBe("opportunity");
+    expect(toRelationship("Interessent", own)).toBeNull();
   });
 });
 

@@ -1,26 +1,78 @@
 import type { Relationship, Segment } from "../../src/contract/accounts";
 
 /** Lower-case letters and digits only, so "Customer - Direct" and "customerdirect" read the same. */
-const compact = (value: string) =>
+export const compactLabel = (value: string) =>
   value
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, "");
 
-const CUSTOMER_STAGES = new Set(["client", "activecustomer", "evangelist"]);
-const OPPORTUNITY_STAGES = new Set(["opportunity", "salesqualifiedlead", "sql"]);
+const words = (value: string) =>
+  value
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+// A relationship that is over, or not there yet, whatever else the value says: "Former Customer",
+// "Customer - Churned", "Potential Client", "Lost Opportunity". Overstating a relationship misleads
+// both partners' reps; understating it only loses a little reach.
+const NOT_NOW_WORDS = new Set([
+  "former",
+  "ex",
+  "past",
+  "previous",
+  "lost",
+  "churned",
+  "inactive",
+  "cancelled",
+  "canceled",
+  "potential",
+  "prospective",
+  "future",
+]);
+const CUSTOMER_WORDS = new Set(["customer", "customers", "client", "clients"]);
+const OPPORTUNITY_WORDS = new Set(["opportunity", "opportunities"]);
+const PROSPECT_WORDS = new Set(["prospect", "prospects", "lead", "leads", "partner", "partners", "reseller"]);
+// Whole values, compacted: HubSpot lifecycle stages (internal names and labels) and the rest of
+// Salesforce's standard account Types that no word above covers.
+const CUSTOMER_VALUES = new Set(["evangelist"]);
+const OPPORTUNITY_VALUES = new Set(["salesqualifiedlead", "sql"]);
+const PROSPECT_VALUES = new Set([
+  "subscriber",
+  "marketingqualifiedlead",
+  "mql",
+  "other",
+  "none",
+  "vendor",
+  "competitor",
+  "analyst",
+  "press",
+  "investor",
+  "integrator",
+]);
+
+/** An export's own relationship values, compacted (`compactLabel`), and what each one means. */
+export type RelationshipValues = ReadonlyMap<string, Relationship>;
 
 /**
- * Maps a Salesforce account Type or a HubSpot lifecycle stage (internal value or display label) to a
- * relationship. Customer-like values (Customer - Direct, Customer - Channel, evangelist) are customers;
- * opportunity and sales-qualified lead are opportunities; everything else (prospects, leads, partners,
- * "Other", former customers) is a prospect.
+ * Reads a Salesforce account Type or a HubSpot lifecycle stage (internal value or display label), or
+ * one of the export's own values given in `own`. Customer values (Customer - Direct, Customer -
+ * Channel, Current Customer, evangelist) are customers; opportunity and sales-qualified lead are
+ * opportunities; prospects, leads, partners, "Other" and relationships that are over or not there yet
+ * (Former Customer, Potential Client) are prospects. Null for a value none of these covers ("Kunde",
+ * "Tier 1"): the importer reports those rather than guess.
  */
-export function toRelationship(label: string): Relationship {
-  const key = compact(label);
-  if (key.startsWith("customer") || CUSTOMER_STAGES.has(key)) return "customer";
-  if (key.startsWith("opportunity") || OPPORTUNITY_STAGES.has(key)) return "opportunity";
-  return "prospect";
+export function toRelationship(label: string, own: RelationshipValues = new Map()): Relationship | null {
+  const key = compactLabel(label);
+  const given = own.get(key);
+  if (given) return given;
+  const found = words(label);
+  if (found.some((word) => NOT_NOW_WORDS.has(word))) return "prospect";
+  if (CUSTOMER_VALUES.has(key) || found.some((word) => CUSTOMER_WORDS.has(word))) return "customer";
+  if (OPPORTUNITY_VALUES.has(key) || found.some((word) => OPPORTUNITY_WORDS.has(word))) return "opportunity";
+  if (PROSPECT_VALUES.has(key) || found.some((word) => PROSPECT_WORDS.has(word))) return "prospect";
+  return null;
 }
 
 const SEGMENT_LABELS: Record<string, Segment> = {
@@ -37,7 +89,7 @@ const SEGMENT_LABELS: Record<string, Segment> = {
 
 /** An explicit segment label, or null when the label is not one we know. */
 export function segmentFromLabel(label: string): Segment | null {
-  return SEGMENT_LABELS[compact(label)] ?? null;
+  return SEGMENT_LABELS[compactLabel(label)] ?? null;
 }
 
 /** Segment bands by employee count: under 200 is smb, 200 to 1,999 mid_market, 2,000 and up enterprise. */

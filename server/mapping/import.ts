@@ -18,17 +18,21 @@
  * nothing. If the superseded import was in fact still going, it fails when it tries to apply, with
  * `ImportSupersededError`, and applies nothing.
  *
- * The counts of an applied run (inserted, updated, unchanged) live in its audit entry
- * (action `accounts.import`, subject = run id), which is the record of what the import did.
+ * The counts of an applied run (inserted, updated, unchanged) and the relationship values it did not
+ * recognise live in its audit entry (action `accounts.import`, subject = run id), which is the record
+ * of what the import did.
  */
 import { sql } from "drizzle-orm";
 import type { AccountInput, Relationship } from "../../src/contract/accounts";
+import type { UnrecognisedRelationships } from "../../src/contract/imports";
 import { toBareGuid } from "../../src/crm-ids/guid";
 import type { Db, Tx } from "../db/client";
 import { rows } from "../db/client";
 import { auditLog, importRuns } from "../db/schema";
 import type { DateOrder } from "../import/dates";
 import { parseAccountsCsv } from "../import/parse-accounts";
+import { UnrecognisedRelationshipTally } from "../import/unrecognised-relationships";
+import type { RelationshipValues } from "../import/values";
 import { upsertAccounts } from "./accounts";
 import { type MatchRunResult, runMatching } from "./match-run";
 
@@ -52,7 +56,10 @@ export interface ImportOptions {
   format?: "auto" | "salesforce" | "hubspot";
   /** `{ "<csv header>": "<field>" }`, for columns the format detection does not know. */
   map?: Record<string, string>;
+  /** For a file without a relationship column, and rows whose relationship is empty or not recognised. */
   defaultRelationship?: Relationship;
+  /** The export's own relationship values (see `toRelationship`). */
+  relationshipValues?: RelationshipValues;
   dateOrder?: DateOrder;
   /** Called after each committed staging batch. */
   onStaged?: (progress: { rowsOk: number; rowsFailed: number }) => void;
@@ -70,6 +77,8 @@ export interface ImportSummary {
   unchanged: number;
   /** Good rows replaced by a later row with the same CRM id. */
   duplicates: number;
+  /** Null when every relationship value was recognised. */
+  unrecognisedRelationships: UnrecognisedRelationships | null;
   matching: MatchRunResult;
 }
 
@@ -86,6 +95,7 @@ export async function importAccountsCsv(
 ): Promise<ImportSummary> {
   const runId = await startRun(db, orgId, options);
   const staged = { rowsOk: 0, rowsFailed: 0, errors: [] as RowError[] };
+  const unrecognised = new UnrecognisedRelationshipTally();
   try {
     let batch: { line: number; account: AccountInput }[] = [];
     const flush = async () => {
@@ -101,6 +111,7 @@ export async function importAccountsCsv(
     for await (const row of parseAccountsCsv(input, options)) {
       if (row.ok) {
         staged.rowsOk++;
+        if (row.unrecognisedRelationship !== undefined) unrecognised.add(row.unrecognisedRelationship);
         // Staged under the key the upsert uses, so that applying finds every in-file duplicate.
         batch.push({ line: row.line, account: { ...row.account, crmId: toBareGuid(row.account.crmId) } });
         if (batch.length >= STAGE_BATCH) await flush();
@@ -117,9 +128,10 @@ export async function importAccountsCsv(
     await failRun(db, runId, orgId, options, staged, error).catch(() => {});
     throw error;
   }
+  const unrecognisedRelationships = unrecognised.summary(options.defaultRelationship ?? "prospect");
   let applied: Awaited<ReturnType<typeof applyRun>>;
   try {
-    applied = await applyRun(db, runId, orgId, options, staged);
+    applied = await applyRun(db, runId, orgId, options, staged, unrecognisedRelationships);
   } catch (error) {
     // The error that stopped the import is the one worth reporting; should recording the failure
     // fail too, the run stays `staging` and the next import supersedes it.
@@ -127,7 +139,7 @@ export async function importAccountsCsv(
     throw error;
   }
   const matching = await runMatching(db, { orgId, onProgress: options.onMatchProgress });
-  return { id: runId, ...staged, ...applied, matching };
+  return { id: runId, ...staged, ...applied, unrecognisedRelationships, matching };
 }
 
 async function startRun(
@@ -175,6 +187,7 @@ async function applyRun(
   orgId: string,
   options: ImportOptions,
   staged: { rowsOk: number; rowsFailed: number; errors: RowError[] },
+  unrecognisedRelationships: UnrecognisedRelationships | null,
 ) {
   return db.transaction(async (tx) => {
     await lockOrgImports(tx, orgId);
@@ -222,7 +235,13 @@ async function applyRun(
       actorUserId: options.actorUserId ?? null,
       action: "accounts.import",
       subject: runId,
-      details: { source: options.source, rowsOk: staged.rowsOk, rowsFailed: staged.rowsFailed, ...counts },
+      details: {
+        source: options.source,
+        rowsOk: staged.rowsOk,
+        rowsFailed: staged.rowsFailed,
+        ...counts,
+        ...(unrecognisedRelationships ? { unrecognisedRelationships } : {}),
+      },
     });
     return counts;
   });

@@ -20,9 +20,20 @@ export const ImportQuery = z.object({
         "`<csv header>=<field>`, repeatable, for columns the format detection does not know. Fields: crmId, name, website, relationship, ownerName, ownerEmail, industry, segment, employees, region, updatedAt.",
       example: "Cust #=crmId",
     }),
+  relationshipValue: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+    .meta({
+      param: { in: "query" },
+      description:
+        "`<value>=<relationship>`, repeatable, for the export's own relationship values (Salesforce account Types and HubSpot lifecycle stages are known). Case, spaces and punctuation in the value don't matter. Relationships: customer, opportunity, prospect.",
+      example: "Kunde=customer",
+    }),
   defaultRelationship: Relationship.optional().meta({
     param: { in: "query" },
-    description: "For a file without a relationship column, and rows whose relationship is empty.",
+    description:
+      "For a file without a relationship column, and rows whose relationship is empty or not recognised (those are listed in `unrecognisedRelationships`). Prospect unless given.",
   }),
   dateOrder: z
     .enum(["mdy", "dmy"])
@@ -42,6 +53,19 @@ export const RowError = z
   })
   .meta({ id: "RowError" });
 export type RowError = z.infer<typeof RowError>;
+
+export const UnrecognisedRelationships = z
+  .object({
+    rows: z.number().int().meta({ description: "Good rows whose relationship value was not recognised." }),
+    importedAs: Relationship.meta({
+      description: "The relationship those rows got: `defaultRelationship`, or prospect.",
+    }),
+    values: z
+      .array(z.object({ value: z.string(), rows: z.number().int() }))
+      .meta({ description: "The values as first spelled in the file, most rows first; at most 100." }),
+  })
+  .meta({ id: "UnrecognisedRelationships" });
+export type UnrecognisedRelationships = z.infer<typeof UnrecognisedRelationships>;
 
 const UpsertCounts = {
   inserted: z.number().int(),
@@ -69,6 +93,10 @@ export const ImportRun = z
       .int()
       .nullable()
       .meta({ description: "Good rows replaced by a later row with the same CRM id." }),
+    unrecognisedRelationships: UnrecognisedRelationships.nullable().meta({
+      description:
+        "Relationship values the import did not recognise; null when it recognised them all, and until the run is applied. Map them with `relationshipValue` and import again.",
+    }),
     failure: z.string().nullable().meta({ description: "Why a failed run stopped." }),
     startedAt: z.string().datetime({ offset: true }),
     finishedAt: z.string().datetime({ offset: true }).nullable(),

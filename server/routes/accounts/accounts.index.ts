@@ -5,6 +5,7 @@ import { createRouter } from "../../http/router";
 import { AccountsCsvError } from "../../import/errors";
 import { ColumnMapError, parseColumnMap } from "../../mapping/column-map";
 import { ImportSupersededError } from "../../mapping/import";
+import { parseRelationshipValues, RelationshipValuesError } from "../../mapping/relationship-values";
 import type { MappingService } from "../../mapping/service";
 import { readImportRun } from "../imports/import-runs";
 import { importAccounts, MAX_IMPORT_BYTES, uploadAccounts } from "./accounts.routes";
@@ -25,6 +26,17 @@ function columnMap(pairs: readonly string[]): Record<string, string> {
   }
 }
 
+function relationshipValues(pairs: readonly string[]) {
+  try {
+    return parseRelationshipValues(pairs);
+  } catch (error) {
+    if (!(error instanceof RelationshipValuesError)) throw error;
+    throw new ApiError(400, "invalid_request", "The request is not valid.", [
+      { field: "relationshipValue", message: error.message },
+    ]);
+  }
+}
+
 export function accountsRoutes(mapping: MappingService) {
   return createRouter()
     .openapi(importAccounts, async (c) => {
@@ -32,6 +44,7 @@ export function accountsRoutes(mapping: MappingService) {
       requireAdmin(caller, "import accounts");
       const query: ImportQuery = c.req.valid("query");
       const map = columnMap(query.map);
+      const ownValues = relationshipValues(query.relationshipValue);
       const summary = await mapping
         .importCsv(caller.orgId, csvBody(c, MAX_IMPORT_BYTES), {
           source: "upload",
@@ -39,6 +52,7 @@ export function accountsRoutes(mapping: MappingService) {
           format: query.format,
           map,
           defaultRelationship: query.defaultRelationship,
+          relationshipValues: ownValues,
           dateOrder: query.dateOrder,
         })
         .catch((error: unknown) => {

@@ -109,6 +109,66 @@ describe("POST /v1/accounts/import", () => {
     });
   });
 
+  it("lists the relationship values it didn't recognise, and reads them when told", async () => {
+    const org = await orgWithTokens();
+    const file =
+      "Account ID,Account Name,Type\n1,Kessler AG,Kunde\n2,Lindqvist AB,Kunde\n3,Moreau SA,Customer\n";
+    const relationships = async () =>
+      rows<{ relationship: string }>(
+        database.db,
+        sql`select relationship from accounts where org_id = ${org.org.id} order by crm_id`,
+      );
+
+    const first = await postCsv(org.admin, file, {}, "?defaultRelationship=opportunity");
+    expect(first.status).toBe(201);
+    const expected = {
+      rows: 2,
+      importedAs: "opportunity",
+      values: [{ value: "Kunde", rows: 2 }],
+    };
+    expect(first.body).toMatchObject({ rowsOk: 3, inserted: 3, unrecognisedRelationships: expected });
+    expect(await relationships()).toEqual([
+      { relationship: "opportunity" },
+      { relationship: "opportunity" },
+      { relationship: "customer" },
+    ]);
+    // The run keeps what it found, for whoever looks at it later.
+    const run = await client.request("GET", `/v1/imports/${first.body.id}`, { token: org.admin });
+    expect(run.body).toMatchObject({ unrecognisedRelationships: expected });
+
+    const told = await postCsv(
+      org.admin,
+      file,
+      {},
+      `?relationshipValue=${encodeURIComponent("Kunde=customer")}`,
+    );
+    expect(told.body).toMatchObject({ updated: 2, unchanged: 1, unrecognisedRelationships: null });
+    expect(await relationships()).toEqual([
+      { relationship: "customer" },
+      { relationship: "customer" },
+      { relationship: "customer" },
+    ]);
+  });
+
+  it("refuses a relationship value it can't read before reading the file, naming the parameter", async () => {
+    const org = await orgWithTokens();
+    const response = await postCsv(
+      org.admin,
+      "Account ID,Account Name,Type\n1,Acme,Kunde\n",
+      {},
+      `?relationshipValue=${encodeURIComponent("Kunde=client")}`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: {
+        details: [{ field: "relationshipValue", message: expect.stringMatching(/must be one of customer/) }],
+      },
+    });
+    expect(await rows(database.db, sql`select 1 from import_runs where org_id = ${org.org.id}`)).toHaveLength(
+      0,
+    );
+  });
+
   it("reads day-first dates when told the export's order", async () => {
     const org = await orgWithTokens();
     const file = "Account ID,Account Name,Type,Last Modified Date\n1,Acme,Customer,03/04/2024\n";

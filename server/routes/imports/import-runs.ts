@@ -1,6 +1,6 @@
 /** Reads an import run as the API shows it, under the caller's scope. */
 import { sql } from "drizzle-orm";
-import type { ImportRun, RowError } from "../../../src/contract/imports";
+import type { ImportRun, RowError, UnrecognisedRelationships } from "../../../src/contract/imports";
 import { rows, type Tx } from "../../db/client";
 
 interface RunRow {
@@ -17,6 +17,7 @@ interface RunRow {
     updated?: number;
     unchanged?: number;
     duplicates?: number;
+    unrecognisedRelationships?: UnrecognisedRelationships;
     reason?: string;
   } | null;
 }
@@ -50,6 +51,7 @@ export async function readImportRun(tx: Tx, id: string): Promise<ImportRun | nul
     updated: applied ? (run.outcome?.updated ?? 0) : null,
     unchanged: applied ? (run.outcome?.unchanged ?? 0) : null,
     duplicates: applied ? (run.outcome?.duplicates ?? 0) : null,
+    unrecognisedRelationships: applied ? (run.outcome?.unrecognisedRelationships ?? null) : null,
     failure:
       run.status === "failed"
         ? (run.outcome?.reason ?? "Superseded by a newer import of the same organisation.")

@@ -26,7 +26,7 @@ import * as z from "zod";
 import { Me } from "../src/contract/auth";
 import { AccountPartners } from "../src/contract/partners";
 import { UserSettings } from "../src/contract/settings";
-import { checkServerUrl } from "./server-url";
+import { checkServerUrl, type ServerUrlProblem } from "./server-url";
 
 /**
  * The account record a tab shows, as its URL names it. The background looks partners up by id
@@ -47,6 +47,12 @@ export type AccountOnPage = z.infer<typeof AccountOnPage>;
  */
 export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
 export type Failure = z.infer<typeof Failure>;
+
+const SERVER_URL_PROBLEMS: Record<ServerUrlProblem, string> = {
+  not_a_url: "Not a server address.",
+  plain_http: "Use https:// (http:// only for this computer).",
+  query_or_fragment: "A server address has no ?… or #… part.",
+};
 
 const Session = z.object({ serverUrl: z.string(), me: Me });
 export type Session = z.infer<typeof Session>;
@@ -80,9 +86,13 @@ export const protocol = {
   },
   "session.signIn": {
     request: z.object({
-      serverUrl: z
-        .string()
-        .refine((value) => checkServerUrl(value).ok, "Use https:// (http:// only for this computer)."),
+      /** Normalised here (see ../server-url), so the session stores the address in one form. */
+      serverUrl: z.string().transform((value, context) => {
+        const checked = checkServerUrl(value);
+        if (checked.ok) return checked.address;
+        context.addIssue({ code: "custom", message: SERVER_URL_PROBLEMS[checked.problem] });
+        return z.NEVER;
+      }),
       email: z.string().email(),
       password: z.string().min(1),
     }),

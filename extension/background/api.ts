@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { ErrorBody } from "../../src/contract/errors";
+import { apiUrl } from "../server-url";
 
 export class ApiFailure extends Error {
   constructor(
@@ -25,15 +26,16 @@ export class Unreachable extends Error {}
 /** What a proxy or load balancer in front of the API answers when the API is down or too slow. */
 const GATEWAY_FAILURES = new Set([502, 503, 504]);
 
+/** `serverUrl` is the server's address as signed in to, path included (see ../server-url). */
 export async function apiRequest<S extends z.ZodType>(
   serverUrl: string,
-  path: string,
+  route: `/${string}`,
   schema: S,
   init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, serverUrl), {
+    response = await fetch(apiUrl(serverUrl, route), {
       method: init.method ?? "GET",
       headers: {
         ...(init.body === undefined ? {} : { "content-type": "application/json" }),

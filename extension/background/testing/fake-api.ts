@@ -41,7 +41,12 @@ export function syncedOverlap(n: number, crmId: string, partnerName = `Partner $
   };
 }
 
-export function createFakeApi() {
+/**
+ * `address`: where the server is published. Under a path (`http://127.0.0.1:8787/cosell`) it
+ * answers there alone, as behind a reverse proxy that strips the prefix; the rest of the host gets
+ * the proxy's own 404 page. Its host is not checked: tests sign in under other names too.
+ */
+export function createFakeApi({ address = SERVER_URL }: { address?: string } = {}) {
   const users: User[] = [];
   const tokens = new Map<string, User>();
   const overlaps = new Map<string, SyncedOverlap>();
@@ -51,7 +56,9 @@ export function createFakeApi() {
   let seq = 0;
 
   const api = {
-    /** Every request, as "METHOD /path?query". */
+    /** See createFakeApi; a test may move the server before its first request. */
+    address,
+    /** Every request, as "METHOD /path?query", the path with the address's prefix. */
     requests: [] as string[],
     /** Bodies of requests that had one, by "METHOD /path". */
     bodies: [] as { request: string; body: unknown }[],
@@ -102,7 +109,11 @@ export function createFakeApi() {
       const body = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
       if (body !== undefined) api.bodies.push({ request: `${method} ${url.pathname}`, body });
       if (!api.reachable || api.beforeRequest?.(url) === "unreachable") throw new TypeError("fetch failed");
-      return route(method, url, body, new Headers(init.headers).get("authorization"));
+      const prefix = new URL(api.address).pathname.replace(/\/+$/, "");
+      if (!url.pathname.startsWith(`${prefix}/`)) return new Response("<h1>Not Found</h1>", { status: 404 });
+      const routed = new URL(url);
+      routed.pathname = url.pathname.slice(prefix.length);
+      return route(method, routed, body, new Headers(init.headers).get("authorization"));
     },
   };
 

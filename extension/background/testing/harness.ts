@@ -7,7 +7,7 @@ import { IDBFactory } from "fake-indexeddb";
 import { expect, vi } from "vitest";
 import type { Runtime } from "webextension-polyfill";
 import type { AccountOnPage, MessageName, RequestOf, ResponseOf } from "../../messages";
-import { createFakeApi, type FakeApi, SERVER_URL, syncedOverlap } from "./fake-api";
+import { createFakeApi, type FakeApi, syncedOverlap } from "./fake-api";
 import { contentSender, createFakeBrowser, type FakeBrowser, pageSender } from "./fake-browser";
 
 export const PASSWORD = "correct horse battery staple";
@@ -59,7 +59,7 @@ export async function startBackground(api: FakeApi = createFakeApi()): Promise<B
     send,
     async signIn(email = "rep@acme.example") {
       if (!api.hasUser(email)) api.addUser(email, PASSWORD);
-      const answer = await send("session.signIn", { serverUrl: SERVER_URL, email, password: PASSWORD });
+      const answer = await send("session.signIn", { serverUrl: api.address, email, password: PASSWORD });
       if (!answer.ok) throw new Error(`Sign-in failed: ${answer.message}`);
       return send("sync.now", {});
     },

@@ -1,14 +1,17 @@
 import type { Failure } from "../../messages";
 
-/** What went wrong with a sign-in, said so the person can fix it. */
-export function signInErrorMessage(failure: Pick<Failure, "code" | "message">, server: URL): string {
+/**
+ * What went wrong with a sign-in, said so the person can fix it. `address` is the server's address
+ * as typed, normalised (../../server-url): with its path, since a wrong path is a wrong address.
+ */
+export function signInErrorMessage(failure: Pick<Failure, "code" | "message">, address: string): string {
   switch (failure.code) {
     case "invalid_credentials":
       return "Wrong email or password. Check both and try again.";
     case "unreachable":
-      return `Can't reach a cosell-lens server at ${server.origin}. Check the address and your connection.`;
+      return `Can't reach a cosell-lens server at ${address}. Check the address and your connection.`;
     case "http_error":
-      return `${server.origin} answered, but not like a cosell-lens server. Check the address. (${failure.message})`;
+      return `${address} answered, but not like a cosell-lens server. Check the address. (${failure.message})`;
     default:
       return failure.message;
   }

@@ -112,3 +112,42 @@ describe("the sign-in form", () => {
     expect([...granted]).toEqual(["https://cosell.example.com/*"]);
   });
 });
+
+describe("a server published under a path", () => {
+  it("signs in there, asking for the whole host's access, and keeps the address as typed", async () => {
+    background.api.address = "http://127.0.0.1:8787/cosell";
+    background.api.addUser("rep@acme.example", PASSWORD);
+    await signIn(" http://127.0.0.1:8787/cosell/ ", "rep@acme.example", PASSWORD);
+
+    await expect.poll(() => signedIn?.serverUrl).toBe("http://127.0.0.1:8787/cosell");
+    // Chrome ignores the path of a host permission's pattern: the origin is what is asked for.
+    expect([...granted]).toEqual(["http://127.0.0.1:8787/*"]);
+    expect(background.api.requests.slice(0, 2)).toEqual([
+      "POST /cosell/v1/auth/sign-in",
+      "GET /cosell/v1/me",
+    ]);
+  });
+
+  it("names the address with its path when nothing answers there", async () => {
+    background.api.reachable = false;
+    await signIn("https://intranet.example.com/cosell/", "rep@acme.example", PASSWORD);
+
+    await expect
+      .poll(() => root.querySelector("[role=alert]")?.textContent)
+      .toBe(
+        "Can't reach a cosell-lens server at https://intranet.example.com/cosell. Check the address and your connection.",
+      );
+  });
+
+  it("says on the Server URL field that an address with a query is not one, before asking anything", async () => {
+    await signIn("https://intranet.example.com/cosell/?team=emea", "rep@acme.example", PASSWORD);
+
+    expect(field("server-url").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(field("server-url"));
+    expect(root.querySelector("#server-url-error")?.textContent).toBe(
+      "Remove the part from ? or # on: enter only the server's address, such as https://intranet.example.com/cosell.",
+    );
+    expect(permissionRequests).toBe(0);
+    expect(background.api.requests).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { SignInRequest } from "../../../src/contract/auth";
 import type { Session } from "../../messages";
 import { MessageFailure, send } from "../../send";
-import { checkServerUrl } from "../../server-url";
+import { checkServerUrl, type ServerUrlProblem } from "../../server-url";
 import { ensureOriginPermission, type OriginAccess, withdrawOriginPermission } from "./permissions";
 import { noServerAnswered, signInErrorMessage } from "./sign-in-errors";
 
@@ -12,10 +12,15 @@ const DEFAULT_SERVER = "http://127.0.0.1:8787";
 type Field = "serverUrl" | "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
 
-const FIELD_ERRORS = {
-  serverUrl: "Enter the server's full address, starting with https:// — such as https://cosell.example.com.",
-  plainHttp:
+const SERVER_URL_ERRORS: Record<ServerUrlProblem, string> = {
+  not_a_url: "Enter the server's full address, starting with https:// — such as https://cosell.example.com.",
+  plain_http:
     "Use https:// for this server. Over http:// your password would cross the network unencrypted; http:// is only for a server on this computer.",
+  query_or_fragment:
+    "Remove the part from ? or # on: enter only the server's address, such as https://intranet.example.com/cosell.",
+};
+
+const FIELD_ERRORS = {
   email: "Enter your email address, such as you@company.com.",
   password: "Enter your password.",
 } as const;
@@ -44,18 +49,16 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
     event.preventDefault();
     setFormError(null);
     const checked = checkServerUrl(serverUrl);
-    const url = checked.ok ? checked.url : null;
+    const address = checked.ok ? checked.address : null;
     const errors: FieldErrors = {};
-    if (!checked.ok) {
-      errors.serverUrl = checked.problem === "plain_http" ? FIELD_ERRORS.plainHttp : FIELD_ERRORS.serverUrl;
-    }
+    if (!checked.ok) errors.serverUrl = SERVER_URL_ERRORS[checked.problem];
     // The server's own check: the browser's is looser (it takes "you@company"), and an address the
     // server refuses would otherwise ask for a permission and fail with an unreadable error.
     if (!SignInRequest.shape.email.safeParse(email).success) errors.email = FIELD_ERRORS.email;
     if (!password) errors.password = FIELD_ERRORS.password;
     setFieldErrors(errors);
     const firstInvalid = (Object.keys(errors) as Field[])[0];
-    if (firstInvalid || !url) {
+    if (firstInvalid || !address) {
       document.getElementById(fieldIds[firstInvalid ?? "serverUrl"])?.focus();
       return;
     }
@@ -65,25 +68,23 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
     let serverAnswered = false;
     try {
       // Asked for here, during the click, because Chrome only shows the prompt for a user gesture.
-      access = await ensureOriginPermission(url);
+      access = await ensureOriginPermission(address);
       if (access === "refused") {
-        setFormError(
-          `cosell-lens needs your permission to talk to ${url.origin}. Sign in again to allow it.`,
-        );
+        setFormError(`cosell-lens needs your permission to talk to ${address}. Sign in again to allow it.`);
         return;
       }
-      const answer = await send("session.signIn", { serverUrl: url.origin, email: email.trim(), password });
+      const answer = await send("session.signIn", { serverUrl: address, email: email.trim(), password });
       serverAnswered = answer.ok || !noServerAnswered(answer);
       if (answer.ok) onSignedIn(answer.session);
-      else setFormError(signInErrorMessage(answer, url));
+      else setFormError(signInErrorMessage(answer, address));
     } catch (error) {
       // The background refused the request itself, such as an address it cannot parse as an email.
-      setFormError(error instanceof MessageFailure ? signInErrorMessage(error, url) : String(error));
+      setFormError(error instanceof MessageFailure ? signInErrorMessage(error, address) : String(error));
     } finally {
       // The extension reaches only the servers one signs in to (README): access granted for a
       // mistyped address goes back. A server that answered keeps it, so another password asks
       // nothing more.
-      if (access === "granted" && !serverAnswered) await withdrawOriginPermission(url).catch(() => {});
+      if (access === "granted" && !serverAnswered) await withdrawOriginPermission(address).catch(() => {});
       setBusy(false);
     }
   };

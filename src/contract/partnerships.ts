@@ -72,7 +72,11 @@ export const MatrixCell = z
       .number()
       .int()
       .nullable()
-      .meta({ description: "Null when the partner does not share this population." }),
+      .meta({ description: "Matched pairs. Null when the partner does not share this population." }),
+    accounts: z.number().int().nullable().meta({
+      description:
+        "Your accounts among those pairs, each once: an account the partner holds twice (duplicate records) is two overlaps and one account. Null with `overlaps`.",
+    }),
   })
   .meta({ id: "MatrixCell" });
 
@@ -87,6 +91,10 @@ export const OverlapMatrix = z
         "The partner's populations it does not share with you: their cells are null, and not counted.",
     }),
     total: z.number().int().meta({ description: "Overlaps in the cells shown." }),
+    accounts: z.number().int().meta({
+      description:
+        "Your accounts in the cells shown, each once, even one in two cells (the partner holds it twice, with different relationships).",
+    }),
   })
   .meta({ id: "OverlapMatrix" });
 export type OverlapMatrix = z.infer<typeof OverlapMatrix>;

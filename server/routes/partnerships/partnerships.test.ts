@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SyncResponse } from "../../../src/contract/sync";
+import { createPartnership } from "../../admin/organisations";
 import { rows } from "../../db/client";
+import { upsertAccounts } from "../../mapping/accounts";
+import { runMatching } from "../../mapping/match-run";
 import { useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, type TestApp, testApp } from "../../testing/fixtures";
 import { mappingScenario, PARTNER_SHARE, rawGet, UNSHARED_BY_PARTNER } from "./scenario.fixtures";
@@ -108,6 +111,54 @@ describe("GET /v1/partnerships/{id}/matrix", () => {
     const cells = body.cells as { mine: string; theirs: string; overlaps: number | null }[];
     expect(body).toMatchObject({ hiddenPopulations: [], total: 11 });
     expect(cell(cells, "prospect", "customer")).toBe(2);
+  });
+
+  it("counts the caller's accounts once where the partner holds one company twice", async () => {
+    const vendor = await createTestOrg(database, "Vendor");
+    const partner = await createTestOrg(database, "Partner");
+    const partnership = await createPartnership(database.db, {
+      orgSlug: vendor.slug,
+      partnerSlug: partner.slug,
+      partnerShare: { populations: ["customer", "prospect"] },
+    });
+    const account = (
+      crmId: string,
+      name: string,
+      website: string,
+      relationship: "customer" | "prospect",
+    ) => ({
+      crmId,
+      name,
+      websites: [website],
+      relationship,
+    });
+    await upsertAccounts(database.db, vendor.org.id, [
+      account("V1", "Acme Tooling", "acme-tooling.com", "customer"),
+      account("V2", "Bolt Freight", "bolt-freight.io", "prospect"),
+    ]);
+    // Three records of Acme on the partner's side: two as a customer, one as a prospect.
+    await upsertAccounts(database.db, partner.org.id, [
+      account("P1", "Acme Tooling", "acme-tooling.com", "customer"),
+      account("P2", "Acme Tooling Inc", "www.acme-tooling.com", "customer"),
+      account("P3", "Acme Tooling EU", "acme-tooling.com/eu", "prospect"),
+      account("P4", "Bolt Freight", "bolt-freight.io", "customer"),
+    ]);
+    await runMatching(database.db, { orgId: vendor.org.id });
+
+    const { body } = await client.request("GET", `/v1/partnerships/${partnership.id}/matrix`, {
+      token: await signInAs(client, vendor.users.manager.email),
+    });
+    const counted = (mine: string, theirs: string) => {
+      const { overlaps, accounts } = body.cells.find(
+        (c: { mine: string; theirs: string }) => c.mine === mine && c.theirs === theirs,
+      );
+      return { overlaps, accounts };
+    };
+    expect(counted("customer", "customer")).toEqual({ overlaps: 2, accounts: 1 });
+    expect(counted("customer", "prospect")).toEqual({ overlaps: 1, accounts: 1 });
+    expect(counted("prospect", "customer")).toEqual({ overlaps: 1, accounts: 1 });
+    expect(counted("customer", "opportunity")).toEqual({ overlaps: null, accounts: null });
+    expect(body).toMatchObject({ total: 4, accounts: 2 });
   });
 
   it("is a 404 for anyone outside the partnership", async () => {

@@ -38,6 +38,8 @@ describe("toRelationship", () => {
     ["Churned", "prospect"],
     ["Potential Client", "prospect"],
     ["Lost Opportunity", "prospect"],
+    ["Influencer", "prospect"],
+    ["Supplier", "prospect"],
     ["Kunde", null],
     ["Tier 1", null],
     ["Closed Won", null],

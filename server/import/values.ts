@@ -34,8 +34,8 @@ const NOT_NOW_WORDS = new Set([
 const CUSTOMER_WORDS = new Set(["customer", "customers", "client", "clients"]);
 const OPPORTUNITY_WORDS = new Set(["opportunity", "opportunities"]);
 const PROSPECT_WORDS = new Set(["prospect", "prospects", "lead", "leads", "partner", "partners", "reseller"]);
-// Whole values, compacted: HubSpot lifecycle stages (internal names and labels) and the rest of
-// Salesforce's standard account Types that no word above covers.
+// Whole values, compacted: HubSpot lifecycle stages (internal names and labels), and the rest of
+// Salesforce's standard account Types and Dynamics 365's relationship types that no word above covers.
 const CUSTOMER_VALUES = new Set(["evangelist"]);
 const OPPORTUNITY_VALUES = new Set(["salesqualifiedlead", "sql"]);
 const PROSPECT_VALUES = new Set([
@@ -50,6 +50,9 @@ const PROSPECT_VALUES = new Set([
   "press",
   "investor",
   "integrator",
+  "consultant",
+  "influencer",
+  "supplier",
 ]);
 
 /** An export's own relationship values, compacted (`compactLabel`), and what each one means. */

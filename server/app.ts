@@ -90,9 +90,11 @@ export function createApp(options: AppOptions) {
   app.get("/reference/standalone.js", async (c) =>
     c.body(await readFile(SCALAR_BUNDLE), 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
+  // Relative, so they resolve beside /reference wherever the server is published: at the root, or
+  // under a path behind a reverse proxy that strips it (README), where "/openapi.json" would miss.
   app.get(
     "/reference",
-    Scalar({ url: "/openapi.json", cdn: "/reference/standalone.js", pageTitle: "cosell-lens API" }),
+    Scalar({ url: "openapi.json", cdn: "reference/standalone.js", pageTitle: "cosell-lens API" }),
   );
   return app;
 }

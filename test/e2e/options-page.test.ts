@@ -1,10 +1,11 @@
 import { createServer } from "node:net";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runAxe } from "./axe";
 import { type Stack, startStack } from "./harness";
+import { type PrefixProxy, startPrefixProxy } from "./prefix-proxy";
 import { ACME_ID, seedBasics, VENDOR_REP } from "./seed";
-import { sidebarOf } from "./sidebar";
+import { sidebarOf, waitForPartners } from "./sidebar";
 
 /** A loopback port nothing listens on: taken from the OS, then released. */
 async function closedPort(): Promise<number> {
@@ -173,5 +174,62 @@ describe("options page and popup", () => {
     await sidebarOf(crmPage).getByText("You're signed out.").waitFor();
     await crmPage.close();
     await page.close();
+  });
+
+  // README: an admin may publish the server under a path, behind a proxy that strips it.
+  describe("a server published under a path", () => {
+    let proxy: PrefixProxy;
+
+    beforeAll(async () => {
+      proxy = await startPrefixProxy(stack.api.url, "/cosell");
+    });
+
+    afterAll(async () => {
+      await proxy?.close();
+    });
+
+    beforeEach(() => {
+      proxy.paths.length = 0;
+    });
+
+    it("signs in there, and syncs and looks accounts up under that path", async () => {
+      const page = await openOptions();
+      await fillSignIn(page, `${proxy.address}/`);
+      await page.getByRole("heading", { name: "Signed in" }).waitFor();
+      expect(await page.locator("dl").innerText()).toContain(proxy.address);
+
+      const popup = await stack.browser.context.newPage();
+      await popup.goto(stack.popupUrl);
+      await popup.getByRole("button", { name: "Sync now" }).click();
+      await popup
+        .getByRole("status")
+        .getByText(/^Synced at \d{1,2}:\d{2}/)
+        .waitFor();
+      await popup.close();
+      const crmPage = await stack.browser.context.newPage();
+      await crmPage.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));
+      await waitForPartners(sidebarOf(crmPage), ["Bluefin Consulting", "Harbor Data"]);
+      await crmPage.close();
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+      await page.close();
+      // Nothing went to the host's root: every call the extension made went under the path.
+      expect(proxy.paths.filter((path) => !path.startsWith("/cosell/v1/"))).toEqual([]);
+      expect(proxy.paths.map((path) => path.replace(/\?.*/, ""))).toEqual(
+        expect.arrayContaining(["/cosell/v1/auth/sign-in", "/cosell/v1/sync", "/cosell/v1/auth/sign-out"]),
+      );
+    });
+
+    it("serves the API reference there, which loads its script and the OpenAPI document from under the path", async () => {
+      const page = await stack.browser.context.newPage();
+      await page.goto(`${proxy.address}/reference`);
+      // The title comes from the OpenAPI document: the page found it.
+      await page.getByRole("heading", { level: 1, name: "cosell-lens API" }).waitFor();
+      expect(proxy.paths).toEqual(
+        expect.arrayContaining(["/cosell/reference/standalone.js", "/cosell/openapi.json"]),
+      );
+      await page.close();
+    });
   });
 });

@@ -233,6 +233,30 @@ describe("sync", () => {
     expect(await background.cacheSize()).toEqual({ overlaps: 2, accounts: 0 });
   });
 
+  it("shows no partners from a first full sync that stopped half-way, as they may be only some", async () => {
+    const api = createFakeApi();
+    api.pageSize = 1;
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001A"));
+    let syncsSeen = 0;
+    api.beforeRequest = (url) =>
+      url.pathname === "/v1/sync" && ++syncsSeen === 2 ? "unreachable" : undefined;
+    const background = await startBackground(api);
+    expect(await background.signIn()).toMatchObject({ ok: false, code: "unreachable" });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
+
+    api.reachable = false;
+    expect(await background.lookUp("001A")).toMatchObject({
+      state: "error",
+      message: expect.stringMatching(/not in the saved data yet/),
+    });
+
+    // The server's own answer about the account is whole, so it stands for it offline.
+    api.reachable = true;
+    expect(await background.lookUp("001A")).toMatchObject({ source: "server", data: { partners: [{}, {}] } });
+    api.reachable = false;
+    expect(await background.lookUp("001A")).toMatchObject({ source: "cache", data: { partners: [{}, {}] } });
+  });
+
   it("pushes fresher partners to a tab showing a changed account", async () => {
     const { api, background } = await withAccountOpen(7);
 

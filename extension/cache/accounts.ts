@@ -30,6 +30,9 @@ export async function readAccount(owner: CacheOwner, crmId: string): Promise<Cac
     tx.objectStore("accounts").get(crmId),
   ]);
   if (!state || !sameOwner(state.owner, owner)) return null;
+  // Until the first full sync reaches its end, the feed may have sent only some of an account's
+  // partners (pages go by overlap, not by account): only the server's own answer about it is whole.
+  if (state.lastSyncedAt === null && !known) return null;
   const stored = overlapsOfAccount(chunks, crmId);
   if (stored.length === 0 && !known) return null;
   const overlaps = validOverlaps(stored);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { OverlapMatrix } from "../../../src/contract/partnerships";
 import type { SyncResponse } from "../../../src/contract/sync";
 import { createPartnership } from "../../admin/organisations";
 import { rows } from "../../db/client";
@@ -148,11 +149,10 @@ describe("GET /v1/partnerships/{id}/matrix", () => {
     const { body } = await client.request("GET", `/v1/partnerships/${partnership.id}/matrix`, {
       token: await signInAs(client, vendor.users.manager.email),
     });
+    const cells = (body as OverlapMatrix).cells;
     const counted = (mine: string, theirs: string) => {
-      const { overlaps, accounts } = body.cells.find(
-        (c: { mine: string; theirs: string }) => c.mine === mine && c.theirs === theirs,
-      );
-      return { overlaps, accounts };
+      const found = cells.find((c) => c.mine === mine && c.theirs === theirs);
+      return { overlaps: found?.overlaps, accounts: found?.accounts };
     };
     expect(counted("customer", "customer")).toEqual({ overlaps: 2, accounts: 1 });
     expect(counted("customer", "prospect")).toEqual({ overlaps: 1, accounts: 1 });

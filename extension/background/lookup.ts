@@ -6,7 +6,7 @@
 import type { Runtime } from "webextension-polyfill";
 import { AccountPartners } from "../../src/contract/partners";
 import { feedChangesSoFar, readAccount, storeAccountAnswer } from "../cache/accounts";
-import type { CacheOwner } from "../cache/db";
+import { type CacheOwner, CacheOwnerChanged } from "../cache/db";
 import type { AccountOnPage, PartnersResult } from "../messages";
 import { apiRequest, Unreachable } from "./api";
 import { isOffline, markOffline, markOnline } from "./connectivity";
@@ -84,6 +84,13 @@ async function askServer(session: StoredSession, crmId: string): Promise<Partner
     if (isSessionRejected(error)) {
       await signOutLocally(session.token);
       return { state: "signed_out" };
+    }
+    if (error instanceof CacheOwnerChanged) {
+      // The session ended, or another began, while the server answered: the tab is owed an answer
+      // for the session there is now, not an error about the cache.
+      const current = await loadSession();
+      if (current?.token !== session.token)
+        return current ? askServer(current, crmId) : { state: "signed_out" };
     }
     if (error instanceof Unreachable) {
       markOffline();

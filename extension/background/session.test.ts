@@ -169,6 +169,46 @@ describe("the session and the cache", () => {
     expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
   });
 
+  it("answers a lookup that the server answered after the session ended for the session there is now", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    // The server's answers about accounts are held up on the way, while `held` is set.
+    let held: Promise<void> | null = null;
+    let release = () => {};
+    const holdAnswers = () => {
+      held = new Promise<void>((resolve) => {
+        release = () => {
+          held = null;
+          resolve();
+        };
+      });
+    };
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await api.fetch(input, init);
+      if (new URL(String(input)).pathname === "/v1/accounts/partners") await held;
+      return response;
+    });
+    const lookups = () => api.count("GET /v1/accounts/partners");
+    const askedAfter = (before: number) => vi.waitFor(() => expect(lookups()).toBeGreaterThan(before));
+
+    holdAnswers();
+    const beforeSignOut = background.lookUp("001A");
+    await askedAfter(0);
+    await background.send("session.signOut", {});
+    release();
+    expect(await beforeSignOut).toEqual({ state: "signed_out" });
+
+    await background.signIn();
+    holdAnswers();
+    const asked = lookups();
+    const beforeOtherUser = background.lookUp("001A");
+    await askedAfter(asked);
+    await background.signIn("other@acme.example");
+    release();
+    expect(await beforeOtherUser).toMatchObject({ state: "ready", source: "server" });
+  });
+
   it("clears the cache on sign-out", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));

@@ -254,7 +254,9 @@ describe("runMatching", () => {
     });
 
     it("tells the partner's synced extension that the overlap is gone", async () => {
-      const { right } = await loadedByAnOlderVersion();
+      const { left, right } = await loadedByAnOlderVersion();
+      // Shown to the partner, so its extension holds the overlap.
+      await database.db.execute(sql`update sharing_rules set level = 'overlaps' where org_id = ${left}`);
       const [overlap] = await rows<{ id: string }>(
         database.db,
         sql`select id from account_overlaps where org_id = ${right}`,

@@ -361,6 +361,54 @@ describe("delta sync", () => {
     expect(await replica.syncToEnd(client, token)).toMatchObject([{ overlaps: [], deleted: [] }]);
   });
 
+  it("sends no tombstone for an overlap the caller was never shown, whatever changes around it", async () => {
+    const client = testApp(database);
+    const { vendor, partner } = await partneredOrgs(database, {
+      accounts: 3,
+      share: { level: "overlaps", populations: ["customer"], fields: ["name"] },
+    });
+    const counting = await addPartner(database, vendor, { accounts: [1], share: { level: "counts" } });
+    await setPartnerAccounts(partner, vendor, { 2: { relationship: "prospect" } });
+    await runMatching(database.db, { orgId: vendor.org.id });
+    const token = await signInAs(client, vendor.users.rep.email);
+    const replica = new Replica();
+    await replica.syncToEnd(client, token);
+    expect(replica.overlaps.size).toBe(2);
+
+    // The caller's own accounts change (2 overlaps the partner's unshared prospect, 1 the counts-only
+    // partner), the caller's solution map and a partner's profile change, a partner that shares
+    // counts only matches a new account, and a sharing rule changes in what it shows.
+    await upsertAccounts(database.db, vendor.org.id, [
+      account(vendor, 1, { name: "Company 1 Renamed" }),
+      account(vendor, 2, { name: "Company 2 Renamed", industry: "Banking" }),
+    ]);
+    await writeSolutionMap(
+      database.db,
+      vendor.org.id,
+      { covers: ["analytics"], leavesToPartners: [], target: { segments: [], industries: [], regions: [] } },
+      null,
+    );
+    await database.db.execute(
+      sql`update partner_profiles set co_sell_opt_in = true where org_id = ${partner.org.id}`,
+    );
+    await database.db.execute(
+      sql`insert into partner_profiles (org_id, co_sell_opt_in) values (${counting.org.id}, true)
+          on conflict (org_id) do update set co_sell_opt_in = true`,
+    );
+    await setPartnerAccounts(counting, vendor, { 3: {} });
+    await runMatching(database.db, { orgId: vendor.org.id });
+    await database.db
+      .update(sharingRules)
+      .set({ fields: ["name", "owner_name"] })
+      .where(eq(sharingRules.orgId, partner.org.id));
+
+    const pages = await replica.syncToEnd(client, token);
+    const shown = [await overlapId(vendor, partner, 1), await overlapId(vendor, partner, 3)];
+    expect(pages.flatMap(tombstoneIds)).toEqual([]);
+    expect(new Set(pages.flatMap(ids))).toEqual(new Set(shown));
+    expect(replica.overlaps).toEqual(await truth(client, token));
+  });
+
   it("removes an overlap whose account leaves the populations a partner shares", async () => {
     const client = testApp(database);
     const { vendor, partner } = await partneredOrgs(database, {

@@ -8,7 +8,7 @@ import {
   useSignedInStack,
 } from "./crm-sidebar";
 import { ACME_ID, GLOBEX_ID, LONELY_ID } from "./seed";
-import { partnerNames, sidebarOf, waitForPartners } from "./sidebar";
+import { focusedInSidebar, partnerNames, sidebarOf, waitForPartners } from "./sidebar";
 
 const LIGHTNING: CrmUnderTest = {
   crm: "salesforce-lightning",
@@ -143,6 +143,9 @@ describe("sidebar on Salesforce Lightning", () => {
         title.evaluate((heading) => (heading.getRootNode() as ShadowRoot).activeElement === heading),
       )
       .toBe(true);
+    // The last thing the rep did on the page was a click, but the shortcut is a keyboard action:
+    // where the focus went must show.
+    expect((await focusedInSidebar(page))?.outline).toMatch(/^solid [1-9]/);
     await page.close();
   });
 

@@ -206,6 +206,14 @@ describe("sidebar states", () => {
     expect($(".account")?.textContent).toBe("Acme Corporation · globex.io");
   });
 
+  it("shows an internationalised website as the page does, not in its punycode form", async () => {
+    await show({
+      account: { ...ACCOUNT, website: "https://www.müller-bäder.de/kontakt" },
+      result: ready([]),
+    });
+    expect($(".account")?.textContent).toBe("Acme Corporation · www.müller-bäder.de");
+  });
+
   it("falls back to the record id when the name could not be read", async () => {
     const unnamed = {
       ...ACCOUNT,

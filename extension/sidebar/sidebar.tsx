@@ -147,12 +147,9 @@ function AccountLine({ account }: { account: AccountRecord }) {
   );
 }
 
+/** The site's host as the page writes it: URL() would turn www.müller.de into www.xn--mller-kva.de. */
 function siteName(website: string): string {
-  try {
-    return new URL(/^https?:\/\//i.test(website) ? website : `https://${website}`).hostname;
-  } catch {
-    return website;
-  }
+  return website.replace(/^https?:\/\//i, "").replace(/[/?#].*/s, "") || website;
 }
 
 /** What the lookup found, said once it is known; errors are alerts of their own. */

@@ -21,17 +21,29 @@ export const SharingRule = z
   .meta({ id: "SharingRule" });
 export type SharingRule = z.infer<typeof SharingRule>;
 
+/**
+ * Sharing accounts is never implied: at the overlaps level the populations must be named, as the
+ * CLI's `--share` must. Counts of every population are what partners share by default, so at the
+ * counts level they may be left out.
+ */
 export const SharingRuleInput = z
   .object({
     level: z.enum(["counts", "overlaps"]),
-    populations: z
-      .array(Relationship)
-      .max(3)
-      .default(["customer", "opportunity", "prospect"])
-      .transform(distinct),
+    populations: z.array(Relationship).max(3).transform(distinct).optional().meta({
+      description:
+        "Required at the overlaps level: the populations whose accounts the partner may see. At the counts level, all three unless given.",
+    }),
     fields: z.array(SharedField).max(4).default([]).transform(distinct),
   })
-  .meta({ id: "SharingRuleInput" });
+  .refine((rule) => rule.level === "counts" || rule.populations !== undefined, {
+    path: ["populations"],
+    message: "Name the populations to share at the overlaps level: no accounts are shared by default.",
+  })
+  .transform((rule) => ({ ...rule, populations: rule.populations ?? [...Relationship.options] }))
+  .meta({
+    id: "SharingRuleInput",
+    example: { level: "overlaps", populations: ["customer", "opportunity"], fields: ["name", "relationship"] },
+  });
 export type SharingRuleInput = z.infer<typeof SharingRuleInput>;
 
 export const PartnershipSharing = z

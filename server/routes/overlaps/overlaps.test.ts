@@ -109,7 +109,7 @@ describe("not a match", () => {
     // The vendor shares its overlaps too, so the partner would see this one.
     await client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
       token: tokens.vendorAdmin,
-      body: { level: "overlaps", fields: ["name"] },
+      body: { level: "overlaps", populations: ["customer", "opportunity", "prospect"], fields: ["name"] },
     });
     const partnerSeesGreywell = async () =>
       (await overlapsOf(tokens.partnerRep)).some((o) => o.account.name === "Greywell Insurance");
@@ -189,7 +189,7 @@ describe("not a match", () => {
     const { tokens } = scenario;
     await client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
       token: tokens.vendorAdmin,
-      body: { level: "overlaps", fields: ["name"] },
+      body: { level: "overlaps", populations: ["customer", "opportunity", "prospect"], fields: ["name"] },
     });
     const ironbark = await vendorOverlapId("001Hs00002kLmQXIA0");
     const [mirror] = await rows<{ id: string }>(
@@ -226,7 +226,7 @@ describe("not a match", () => {
     // the partner has Saltmarsh among the prospects it does not share.
     await client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
       token: scenario.tokens.vendorAdmin,
-      body: { level: "overlaps", fields: ["name"] },
+      body: { level: "overlaps", populations: ["customer", "opportunity", "prospect"], fields: ["name"] },
     });
     const [mirror] = await rows<{ id: string }>(
       database.db,

@@ -194,17 +194,9 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
   it("is for admins only", async () => {
     const response = await client.request("PUT", path(), {
       token: scenario.tokens.partnerRep,
-      body: { level: "overlaps", fields: ["owner_email"] },
+      body: { level: "overlaps", populations: ["customer"], fields: ["owner_email"] },
     });
     expect(response.status).toBe(403);
-  });
-
-  it("rejects fields and populations that do not exist", async () => {
-    const response = await client.request("PUT", path(), {
-      token: scenario.tokens.partnerAdmin,
-      body: { level: "overlaps", populations: ["partner"], fields: ["revenue"] },
-    });
-    expect(response.status).toBe(400);
   });
 
   it("changes what the partner sees from its next sync on, and is audit-logged", async () => {
@@ -264,5 +256,41 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
     }
 
     await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
+  });
+
+  it("shares no accounts unless told which populations, and counts of all of them by default", async () => {
+    const implied = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerAdmin,
+      body: { level: "overlaps", fields: ["name"] },
+    });
+    expect(implied.status).toBe(400);
+    expect(implied.body).toMatchObject({
+      error: {
+        details: [
+          { field: "populations", message: expect.stringMatching(/no accounts are shared by default/) },
+        ],
+      },
+    });
+    const { body } = await client.request("GET", path(), { token: scenario.tokens.vendorRep });
+    expect(body).toMatchObject({ theyShare: PARTNER_SHARE });
+
+    const counts = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerAdmin,
+      body: { level: "counts" },
+    });
+    expect(counts).toMatchObject({
+      status: 200,
+      body: { level: "counts", populations: ["customer", "opportunity", "prospect"], fields: [] },
+    });
+
+    await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
+  });
+
+  it("rejects fields and populations that do not exist", async () => {
+    const response = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerAdmin,
+      body: { level: "overlaps", populations: ["partner"], fields: ["revenue"] },
+    });
+    expect(response.status).toBe(400);
   });
 });

@@ -1,6 +1,13 @@
 import * as z from "zod";
 import { AccountInput, Relationship } from "./accounts";
 
+/** A query parameter that may be given several times: a list, empty when it is not given. */
+const repeatable = () =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
 /** How `POST /v1/accounts/import` reads the CSV in its body. */
 export const ImportQuery = z.object({
   format: z
@@ -10,26 +17,18 @@ export const ImportQuery = z.object({
       param: { in: "query" },
       description: "The CRM the export comes from; auto-detected by default.",
     }),
-  map: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-    .meta({
-      param: { in: "query" },
-      description:
-        "`<csv header>=<field>`, repeatable, for columns the format detection does not know. Fields: crmId, name, website, relationship, ownerName, ownerEmail, industry, segment, employees, region, updatedAt.",
-      example: "Cust #=crmId",
-    }),
-  relationshipValue: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-    .meta({
-      param: { in: "query" },
-      description:
-        "`<value>=<relationship>`, repeatable, for the export's own relationship values (Salesforce account Types and HubSpot lifecycle stages are known). Case, spaces and punctuation in the value don't matter. Relationships: customer, opportunity, prospect.",
-      example: "Kunde=customer",
-    }),
+  map: repeatable().meta({
+    param: { in: "query" },
+    description:
+      "`<csv header>=<field>`, repeatable, for columns the format detection does not know. Fields: crmId, name, website, relationship, ownerName, ownerEmail, industry, segment, employees, region, updatedAt.",
+    example: "Cust #=crmId",
+  }),
+  relationshipValue: repeatable().meta({
+    param: { in: "query" },
+    description:
+      "`<value>=<relationship>`, repeatable, for the export's own relationship values (Salesforce account Types and HubSpot lifecycle stages are known). Case, spaces and punctuation in the value don't matter. Relationships: customer, opportunity, prospect.",
+    example: "Kunde=customer",
+  }),
   defaultRelationship: Relationship.optional().meta({
     param: { in: "query" },
     description:

@@ -15,24 +15,14 @@ function requireAdmin(caller: Caller, what: string): void {
   if (caller.role !== "admin") throw new ApiError(403, "forbidden", `Only an admin can ${what}.`);
 }
 
-function columnMap(pairs: readonly string[]): Record<string, string> {
+/** A query option read before the file: what is wrong with it is a 400 naming the parameter. */
+function readOption<T>(parameter: "map" | "relationshipValue", read: () => T): T {
   try {
-    return parseColumnMap(pairs);
+    return read();
   } catch (error) {
-    if (!(error instanceof ColumnMapError)) throw error;
+    if (!(error instanceof ColumnMapError || error instanceof RelationshipValuesError)) throw error;
     throw new ApiError(400, "invalid_request", "The request is not valid.", [
-      { field: "map", message: error.message },
-    ]);
-  }
-}
-
-function relationshipValues(pairs: readonly string[]) {
-  try {
-    return parseRelationshipValues(pairs);
-  } catch (error) {
-    if (!(error instanceof RelationshipValuesError)) throw error;
-    throw new ApiError(400, "invalid_request", "The request is not valid.", [
-      { field: "relationshipValue", message: error.message },
+      { field: parameter, message: error.message },
     ]);
   }
 }
@@ -43,8 +33,10 @@ export function accountsRoutes(mapping: MappingService) {
       const caller = c.get("caller");
       requireAdmin(caller, "import accounts");
       const query: ImportQuery = c.req.valid("query");
-      const map = columnMap(query.map);
-      const ownValues = relationshipValues(query.relationshipValue);
+      const map = readOption("map", () => parseColumnMap(query.map));
+      const relationshipValues = readOption("relationshipValue", () =>
+        parseRelationshipValues(query.relationshipValue),
+      );
       const summary = await mapping
         .importCsv(caller.orgId, csvBody(c, MAX_IMPORT_BYTES), {
           source: "upload",
@@ -52,7 +44,7 @@ export function accountsRoutes(mapping: MappingService) {
           format: query.format,
           map,
           defaultRelationship: query.defaultRelationship,
-          relationshipValues: ownValues,
+          relationshipValues,
           dateOrder: query.dateOrder,
         })
         .catch((error: unknown) => {

@@ -60,6 +60,38 @@ describe("settings", () => {
     expect(await background.send("settings.get", {})).toMatchObject({ settings: { sidebarCollapsed: true } });
   });
 
+  it("keeps settings the server refuses in this browser, and takes later ones from the feed", async () => {
+    const api = createFakeApi();
+    api.settingsRefusal = 400;
+    const background = await startBackground(api);
+    await background.signIn();
+
+    await background.send("settings.set", { sidebarCollapsed: true });
+    await vi.waitFor(() => expect(api.count("PUT /v1/me/settings")).toBe(1));
+    await background.send("sync.now", {});
+    expect(api.count("PUT /v1/me/settings")).toBe(1);
+    expect(await background.send("settings.get", {})).toMatchObject({ settings: { sidebarCollapsed: true } });
+
+    api.changeSettings(USER_ID, { sidebarCollapsed: false });
+    await background.send("sync.now", {});
+    expect(await background.send("settings.get", {})).toMatchObject({
+      settings: { sidebarCollapsed: false },
+    });
+  });
+
+  it("tries again with the next sync when the server asks it to slow down", async () => {
+    const api = createFakeApi();
+    api.settingsRefusal = 429;
+    const background = await startBackground(api);
+    await background.signIn();
+    await background.send("settings.set", { sidebarCollapsed: true });
+    await vi.waitFor(() => expect(api.count("PUT /v1/me/settings")).toBe(1));
+
+    api.settingsRefusal = undefined;
+    await background.send("sync.now", {});
+    expect(api.settingsOf(USER_ID)).toEqual({ sidebarCollapsed: true });
+  });
+
   it("goes on uploading and syncing after an upload failed in this browser", async () => {
     // The upload reads the change back from the cache; that read fails once.
     let failNextRead = false;

@@ -30,6 +30,9 @@ export function uploadPendingSettings(): Promise<void> {
   return upload;
 }
 
+/** A client error that trying again cannot change; a timeout (408) or too many requests (429) can. */
+const isFinal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
 async function uploadOnce(): Promise<void> {
   const session = await loadSession();
   const stored = await readSettings();
@@ -43,9 +46,9 @@ async function uploadOnce(): Promise<void> {
     await settleUpload(stored.settings);
   } catch (error) {
     if (isSessionRejected(error)) await signOutLocally(session.token);
-    // A server without settings support keeps them in this browser only.
-    else if (error instanceof ApiFailure && (error.status === 404 || error.status === 405)) {
-      await settleUpload(stored.settings);
-    }
+    // A server without settings support (404, 405), or one that refuses these settings (a 400 from a
+    // server of another version), keeps them in this browser only: sent again they would be refused
+    // again, and while they wait to be sent, settings changed in other browsers are not applied.
+    else if (error instanceof ApiFailure && isFinal(error.status)) await settleUpload(stored.settings);
   }
 }

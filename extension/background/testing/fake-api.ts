@@ -66,6 +66,8 @@ export function createFakeApi({ address = SERVER_URL }: { address?: string } = {
     /** The most records the server puts in one page, whatever the client asks for. */
     pageSize: 5000,
     settingsSupported: true,
+    /** A status to refuse settings uploads with, as a server that will not take them. */
+    settingsRefusal: undefined as number | undefined,
     /** Runs before each request; returning "unreachable" drops the connection. */
     beforeRequest: undefined as undefined | ((url: URL) => "unreachable" | undefined),
 
@@ -141,6 +143,9 @@ export function createFakeApi({ address = SERVER_URL }: { address?: string } = {
       if (!overlaps.has(overlapId)) return error(404, "not_found");
       api.remove(overlapId);
       return new Response(null, { status: 204 });
+    }
+    if (method === "PUT" && url.pathname === "/v1/me/settings" && api.settingsRefusal !== undefined) {
+      return error(api.settingsRefusal, "invalid_request");
     }
     if (method === "PUT" && url.pathname === "/v1/me/settings" && api.settingsSupported) {
       api.changeSettings(userId, body as UserSettings);

@@ -42,7 +42,11 @@ export const SharingRuleInput = z
   .transform((rule) => ({ ...rule, populations: rule.populations ?? [...Relationship.options] }))
   .meta({
     id: "SharingRuleInput",
-    example: { level: "overlaps", populations: ["customer", "opportunity"], fields: ["name", "relationship"] },
+    example: {
+      level: "overlaps",
+      populations: ["customer", "opportunity"],
+      fields: ["name", "relationship"],
+    },
   });
 export type SharingRuleInput = z.infer<typeof SharingRuleInput>;
 

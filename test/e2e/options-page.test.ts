@@ -60,6 +60,32 @@ describe("options page and popup", () => {
     await page.close();
   });
 
+  // Chromium gives every extension page a stylesheet of its own, `body { font-size: 75% }` in its
+  // fallback font, which the font pages.css set on :root lost to: labels, fields and buttons were
+  // 11.25 px, smaller than the 14 px hints under them.
+  it("shows the options page and the popup in the 15 px system font that pages.css sets", async () => {
+    const fontOf = (page: Page, selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const style = getComputedStyle(element);
+          return `${style.fontSize} ${style.fontFamily}`;
+        });
+    const options = await openOptions();
+    for (const selector of ["label", "input", "button"]) {
+      expect(await fontOf(options, selector), selector).toMatch(/^15px system-ui/);
+    }
+    const popup = await stack.browser.context.newPage();
+    await popup.goto(stack.popupUrl);
+    await popup.getByRole("button", { name: "Sign in" }).waitFor();
+    for (const selector of ["p", "button"]) {
+      expect(await fontOf(popup, selector), `popup ${selector}`).toMatch(/^15px system-ui/);
+    }
+    await popup.close();
+    await options.close();
+  });
+
   it("says so when the server address is not a full URL, on the field itself", async () => {
     const page = await openOptions();
     await fillSignIn(page, "cosell.example.com");

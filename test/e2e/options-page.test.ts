@@ -146,6 +146,28 @@ describe("options page and popup", () => {
     await page.close();
   });
 
+  // The button used to be disabled while the server checked the password, and Chromium moves the
+  // focus off a disabled button to <body>: a keyboard user had to start over from the top.
+  it("keeps the focus on Sign in through a failed sign-in made with the keyboard", async () => {
+    const page = await openOptions();
+    await page.getByLabel("Server URL").fill(stack.api.url);
+    await page.getByLabel("Email").fill(VENDOR_REP.email);
+    await page.getByLabel("Password").fill("not the password");
+    const signInButton = page.getByRole("button", { name: "Sign in" });
+    await signInButton.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("alert").getByText("Wrong email or password.").waitFor();
+    expect(await signInButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Enter again tries again: the button works as soon as the answer is in.
+    await page.getByLabel("Password").fill(VENDOR_REP.password);
+    await signInButton.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Signed in" }).waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+    await page.close();
+  });
+
   it("has no serious or critical accessibility violations, with errors showing, in light and dark", async () => {
     const page = await openOptions();
     await fillSignIn(page, "cosell.example.com");

@@ -111,6 +111,21 @@ describe("the sign-in form", () => {
 
     expect([...granted]).toEqual(["https://cosell.example.com/*"]);
   });
+
+  // Sign in stays enabled (and focusable) while it works, so a second press must not sign in twice.
+  it("signs in once when Sign in is pressed again while the first sign-in is under way", async () => {
+    background.api.addUser("rep@acme.example", PASSWORD);
+    await signIn("http://127.0.0.1:8787", "rep@acme.example", PASSWORD);
+    const button = root.querySelector("button")!;
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    });
+
+    await expect.poll(() => signedIn?.me.user.email).toBe("rep@acme.example");
+    expect(background.api.count("POST /v1/auth/sign-in")).toBe(1);
+    expect(button.hasAttribute("aria-disabled")).toBe(false);
+  });
 });
 
 describe("a server published under a path", () => {

@@ -47,6 +47,7 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setFormError(null);
     const checked = checkServerUrl(serverUrl);
     const address = checked.ok ? checked.address : null;
@@ -129,7 +130,8 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
       <p class="error" role="alert">
         {formError}
       </p>
-      <button type="submit" disabled={busy}>
+      {/* Not disabled while busy: Chromium would move the focus off it, to the top of the page. */}
+      <button type="submit" aria-disabled={busy || undefined}>
         Sign in
       </button>
       <p role="status" class="hint">

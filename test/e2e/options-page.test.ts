@@ -197,11 +197,15 @@ describe("options page and popup", () => {
     const popup = await stack.browser.context.newPage();
     await popup.goto(stack.popupUrl);
     await popup.getByText("Signed in as Riley Rep at Northwind Analytics.").waitFor();
-    await popup.getByRole("button", { name: "Sync now" }).click();
+    const syncNow = popup.getByRole("button", { name: "Sync now" });
+    await syncNow.focus();
+    await popup.keyboard.press("Enter");
     await popup
       .getByRole("status")
       .getByText(/^Synced at \d{1,2}:\d{2}/)
       .waitFor();
+    // Sync now used to be disabled while it synced, which moved the focus off it to <body>.
+    expect(await syncNow.evaluate((button) => button === document.activeElement)).toBe(true);
     expect((await runAxe(popup)).violations).toEqual([]);
     await popup.close();
 

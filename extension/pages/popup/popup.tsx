@@ -55,7 +55,9 @@ function SyncNow() {
   };
   return (
     <>
-      <button type="button" disabled={busy} onClick={() => void sync()}>
+      {/* Not disabled while busy: Chromium would move the focus off it, to <body>. A press meanwhile
+          joins the sync under way (background/sync.ts). */}
+      <button type="button" aria-disabled={busy || undefined} onClick={() => void sync()}>
         Sync now
       </button>
       <p role="status">{status}</p>

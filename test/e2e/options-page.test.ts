@@ -273,6 +273,33 @@ describe("options page and popup", () => {
       );
     });
 
+    // Chrome caps a popup at 800 px, so 400 CSS px at 200% zoom; a server address is one long word.
+    it("wraps a failed sync's message naming a long address inside the popup at 200% zoom", async () => {
+      const far = await startPrefixProxy(stack.api.url, "/cosellpartnerintelligenceproduction");
+      const page = await openOptions();
+      await fillSignIn(page, far.address);
+      await page.getByRole("heading", { name: "Signed in" }).waitFor();
+      await far.close();
+
+      const popup = await stack.browser.context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(stack.popupUrl);
+      await popup.getByRole("button", { name: "Sync now" }).click();
+      await popup
+        .getByRole("status")
+        .getByText(`Couldn't sync: Can't reach the server at ${far.address}`)
+        .waitFor();
+      const sideways = await popup.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways, "the popup scrolls sideways by this many px").toBe(0);
+      await popup.close();
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
+      await page.close();
+    });
+
     it("serves the API reference there, which loads its script and the OpenAPI document from under the path", async () => {
       const page = await stack.browser.context.newPage();
       await page.goto(`${proxy.address}/reference`);

@@ -265,7 +265,16 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   );
 }
 
-export async function loadDemoData(db: Db): Promise<void> {
+/**
+ * Loads in one transaction: a load that fails half-way (a slug or email already taken, an interrupted
+ * process) leaves nothing behind, where it used to leave the vendor in place, and `isDemoLoaded`
+ * then took the half-loaded demo for a loaded one.
+ */
+export function loadDemoData(db: Db): Promise<void> {
+  return db.transaction((tx) => loadDemoDataIn(tx));
+}
+
+async function loadDemoDataIn(db: Db): Promise<void> {
   const random = seededRandom(SEED);
   const market = createCompanies(random, MARKET_SIZE);
 

@@ -1,0 +1,57 @@
+/**
+ * Loading the demo into a database that already holds one of its organisations: the load fails,
+ * and leaves nothing of the demo behind, so that a later `demo load` does not take a half-loaded
+ * demo for a loaded one.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createOrg } from "../admin/organisations";
+import { readConfig } from "../config";
+import { type Database, openDatabase, rows } from "../db/client";
+import { openTestDatabase } from "../testing/database";
+import { isDemoLoaded, loadDemoData } from "./load";
+
+// The demo's slugs are fixed, and the run's shared database may hold the demo already: this test
+// needs a database of its own.
+const postgresUrl = readConfig().DATABASE_URL;
+const ownDatabase = `demo_conflict_${randomUUID().slice(0, 8)}`;
+let database: Database;
+
+async function onPostgres(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  if (postgresUrl) {
+    await onPostgres(`create database ${ownDatabase}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${ownDatabase}`;
+    database = await openDatabase({ databaseUrl: url.toString() });
+  } else {
+    database = await openTestDatabase();
+  }
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+  if (postgresUrl) await onPostgres(`drop database if exists ${ownDatabase}`);
+});
+
+it("fails on a taken slug without leaving part of the demo behind", async () => {
+  await createOrg(database.db, { slug: "bluefin", name: "Bluefin (not the demo's)" });
+  await expect(loadDemoData(database.db)).rejects.toThrow('slug "bluefin" already exists');
+  expect(await isDemoLoaded(database.db)).toBe(false);
+  const left = await rows<{ orgs: number; accounts: number; users: number }>(
+    database.db,
+    sql`select (select count(*)::int from orgs) as orgs, (select count(*)::int from accounts) as accounts,
+          (select count(*)::int from users) as users`,
+  );
+  expect(left).toEqual([{ orgs: 1, accounts: 0, users: 0 }]);
+}, 60_000);

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { ConfigError, readConfig } from "./config";
 import { openDatabase } from "./db/client";
+import { DatabaseUnavailableError } from "./db/errors";
 
 async function main() {
   const config = readConfig();
@@ -28,6 +29,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const expected = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
+  console.error(expected ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { InvalidArgumentError } from "commander";
 import { AdminError } from "../admin/organisations";
 import { ConfigError, readConfig } from "../config";
 import { type Db, openDatabase } from "../db/client";
+import { DatabaseUnavailableError } from "../db/errors";
 import { AccountsCsvError } from "../import/errors";
 import { ColumnMapError } from "../mapping/column-map";
 import { ImportSupersededError } from "../mapping/import";
@@ -18,6 +19,7 @@ const EXPECTED_ERRORS = [
   CliError,
   AdminError,
   ConfigError,
+  DatabaseUnavailableError,
   AccountsCsvError,
   ColumnMapError,
   RelationshipValuesError,

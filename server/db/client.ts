@@ -12,8 +12,9 @@ import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-cor
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
 import type { PgliteThreadOptions } from "./pglite-protocol";
-import { asDrizzleClient, startPgliteThread } from "./pglite-thread";
+import { asDrizzleClient, type PgliteThread, startPgliteThread } from "./pglite-thread";
 import { PreparingClient } from "./preparing-client";
 import * as schema from "./schema";
 
@@ -54,7 +55,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) return openPostgres(target.databaseUrl);
   const options = "pglite" in target ? target.pglite : "dataDir" in target ? { dataDir: target.dataDir } : {};
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const thread = await startPgliteThread(options);
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  let thread: PgliteThread;
+  try {
+    thread = await startPgliteThread(options);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     const db = drizzlePglite(asDrizzleClient(thread), { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
@@ -68,10 +76,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           return work(tx);
         }),
       snapshot: () => thread.dump(),
-      close: () => thread.close(),
+      close: () => thread.close().finally(unlock),
     };
   } catch (error) {
-    await thread.close();
+    await thread.close().finally(unlock);
     throw error;
   }
 }

@@ -1,0 +1,54 @@
+/**
+ * Embedded PGlite's data can be open in one process at a time: a second opener of the same DATA_DIR
+ * (the admin CLI while the server runs) is refused with a message, instead of writing data that the
+ * first never sees.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "./client";
+import { DatabaseUnavailableError } from "./errors";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const dataDir = await mkdtemp(join(tmpdir(), "cosell-lock-"));
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
+    cwd: ROOT,
+    env: { ...inherited, DATA_DIR: dataDir },
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((done) => child.on("close", (code) => done({ code, stderr })));
+}
+
+// A cold PGlite start with migrations, then a CLI process, on a busy 2-core machine.
+describe("a PGlite data directory", { timeout: 120_000 }, () => {
+  it("is refused to a second process while open, and free again once closed", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const refused = await cli(["org", "add", "acme", "--name", "Acme"]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        `Error: DATA_DIR ${dataDir} is in use by another process (pid ${process.pid})`,
+      );
+      await expect(openDatabase({ dataDir })).rejects.toThrow(DatabaseUnavailableError);
+    } finally {
+      await database.close();
+    }
+    expect(await cli(["org", "add", "acme", "--name", "Acme"])).toMatchObject({ code: 0 });
+  });
+
+  it("is taken over from a process that ended without closing it", async () => {
+    // No process runs under a pid this high (Linux allows at most 2^22).
+    await writeFile(join(dataDir, "cosell-lens.lock"), "99999999");
+    const database = await openDatabase({ dataDir });
+    await database.close();
+  });
+});

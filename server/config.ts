@@ -11,6 +11,11 @@ const Config = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    // The driver throws a bare "Invalid URL" TypeError on one it cannot parse (a port that is not a number).
+    .refine(
+      (url) => URL.canParse(url),
+      "is not a valid URL: check the host, port and any special characters in the password (percent-encode them)",
+    )
     .optional(),
   TOKEN_TTL_HOURS: z.coerce
     .number()

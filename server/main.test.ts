@@ -3,10 +3,10 @@
  * survives a restart, and a clear refusal of bad configuration.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOrg, createUser } from "./admin/organisations";
 import { openDatabase } from "./db/client";
@@ -51,8 +51,13 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), "cosell-start-"));
+// Taken and given back: nothing listens on it.
+const closedPort = await freePort();
+const aFile = join(dataDir, "..", `${basename(dataDir)}.txt`);
+await writeFile(aFile, "not a directory");
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
+  await rm(aFile, { force: true });
 });
 
 // Two cold process starts (tsx, PGlite, migrations) take a while on a busy 2-core machine.
@@ -103,5 +108,24 @@ describe("npm start", { timeout: 180_000 }, () => {
     expect(code).not.toBe(0);
     expect(stderr).toContain("PORT");
     expect(stderr).toContain("DATABASE_URL");
+  });
+
+  it.each([
+    [
+      "a DATABASE_URL nothing listens on",
+      { DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/cosell` },
+    ],
+    ["a DATABASE_URL that is not a URL", { DATABASE_URL: "postgres://127.0.0.1:not-a-port/cosell" }],
+    ["a DATA_DIR that is a file", { DATA_DIR: aFile }],
+  ])("refuses %s with a message naming it, not a stack trace", async (_case, env) => {
+    const child = startServer({ DATA_DIR: dataDir, PORT: "0", ...env });
+    let stderr = "";
+    child.stderr?.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((done) => child.once("exit", done));
+    expect(code).toBe(1);
+    expect(stderr).toContain(Object.keys(env)[0]);
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });

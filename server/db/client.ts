@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
+import { DatabaseUnavailableError } from "./errors";
 import type { PgliteThreadOptions } from "./pglite-protocol";
 import { asDrizzleClient, type PgliteThread, startPgliteThread } from "./pglite-thread";
 import { PreparingClient } from "./preparing-client";
@@ -54,14 +55,19 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) return openPostgres(target.databaseUrl);
   const options = "pglite" in target ? target.pglite : "dataDir" in target ? { dataDir: target.dataDir } : {};
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const unlock = options.dataDir ? prepareDataDir(options.dataDir) : () => {};
   let thread: PgliteThread;
   try {
     thread = await startPgliteThread(options);
   } catch (error) {
     unlock();
-    throw error;
+    if (!options.dataDir) throw error;
+    const detail = describeError(error);
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in DATA_DIR ${options.dataDir}${detail ? ` (${detail})` : ""}: ` +
+        "check that this process may read and write it, or set DATA_DIR to another folder.",
+      { cause: error },
+    );
   }
   try {
     const db = drizzlePglite(asDrizzleClient(thread), { schema }) as unknown as Db;
@@ -84,10 +90,39 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
 }
 
+/** Creates the data directory if need be and takes its lock; returns the lock's release. */
+function prepareDataDir(dataDir: string): () => void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EEXIST" || code === "ENOTDIR" ? "it is a file, not a folder" : String(error);
+    throw new DatabaseUnavailableError(
+      `Cannot use DATA_DIR ${dataDir} for the embedded database: ${why}. Set DATA_DIR to a folder this process may write to.`,
+      { cause: error },
+    );
+  }
+}
+
+/** What an error says, if anything: PGlite's file-system errors reach this thread without a message. */
+function describeError(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  return message && message !== "[object Object]" ? message : undefined;
+}
+
 async function openPostgres(url: string): Promise<Database> {
   // Pipeline mode sends a query without waiting for the answer to the one before (see transaction).
   const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparingClient, pipeline: true });
-  const lockClient = await pool.connect();
+  const lockClient = await pool.connect().catch(async (error: Error) => {
+    await pool.end();
+    throw new DatabaseUnavailableError(
+      `Cannot connect to the PostgreSQL database of DATABASE_URL (${whereOf(url)}): ${error.message}. ` +
+        "Check that the database server runs and accepts this user, and that the URL is right.",
+      { cause: error },
+    );
+  });
   try {
     await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -101,6 +136,12 @@ async function openPostgres(url: string): Promise<Database> {
     await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     lockClient.release();
   }
+}
+
+/** The host, port and database of a connection URL, without its user name or password. */
+function whereOf(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname || "localhost"}:${port || 5432}${pathname}`;
 }
 
 /** Rows of a raw SQL query, on either driver. */

@@ -6,7 +6,14 @@ import * as z from "zod";
 
 const Config = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  // Not z.coerce: it reads an empty PORT as 0, and the server then listened on a random port.
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a port number, 0 to 65535")
+    .transform(Number)
+    .pipe(z.number().max(65535, "must be a port number, 0 to 65535"))
+    .default(8787),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()

@@ -43,6 +43,15 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error("server did not become healthy");
 }
 
+/** Its exit code, or "still running" if it has not stopped within a minute (it is stopped then). */
+async function exitCode(child: ChildProcess): Promise<number | null | "still running"> {
+  const exited = new Promise<number | null>((done) => child.once("exit", done));
+  const timeout = new Promise<"still running">((done) => setTimeout(() => done("still running"), 60_000));
+  const code = await Promise.race([exited, timeout]);
+  await stop(child);
+  return code;
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once("exit", done));
@@ -111,6 +120,8 @@ describe("npm start", { timeout: 180_000 }, () => {
   });
 
   it.each([
+    ["an empty PORT", { PORT: "" }],
+    ["a HOST that does not resolve", { HOST: "no-such-host.invalid" }],
     [
       "a DATABASE_URL nothing listens on",
       { DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/cosell` },
@@ -123,9 +134,26 @@ describe("npm start", { timeout: 180_000 }, () => {
     child.stderr?.on("data", (chunk) => {
       stderr += chunk;
     });
-    const code = await new Promise((done) => child.once("exit", done));
-    expect(code).toBe(1);
+    expect(await exitCode(child)).toBe(1);
     expect(stderr).toContain(Object.keys(env)[0]);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("says so when its port is taken, without a stack trace", async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));
+    const { port } = taken.address() as { port: number };
+    try {
+      const child = startServer({ DATA_DIR: dataDir, PORT: String(port) });
+      let stderr = "";
+      child.stderr?.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      expect(await exitCode(child)).toBe(1);
+      expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}: the port is in use`);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      await new Promise((done) => taken.close(done));
+    }
   });
 });

@@ -20,6 +20,17 @@ async function main() {
     const where = database.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.DATA_DIR}`;
     console.log(`cosell-lens API on http://${info.address}:${info.port} (${where}); reference at /reference`);
   });
+  // Without a listener, a port in use or a HOST that does not resolve ended the process with a stack trace.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    const why =
+      error.code === "EADDRINUSE"
+        ? "the port is in use (by another server?): stop it or set PORT"
+        : error.code === "ENOTFOUND" || error.code === "EADDRNOTAVAIL"
+          ? "no such address on this machine: set HOST to one of its addresses, such as 127.0.0.1 or 0.0.0.0"
+          : `${error.message}: check HOST and PORT`;
+    console.error(`Cannot listen on ${config.HOST}:${config.PORT}: ${why}.`);
+    void database.close().then(() => process.exit(1));
+  });
   const stop = () => {
     server.close();
     void database.close().then(() => process.exit(0));

@@ -51,9 +51,12 @@ export function action<Args extends unknown[]>(run: (...args: Args) => Promise<v
   };
 }
 
-/** Parses a comma-separated option whose items must all be among `allowed`. */
+/**
+ * Parses a comma-separated option whose items must all be among `allowed`. A repeated option adds
+ * to the list: `--share customer --share prospect` used to keep only the last one, silently.
+ */
 export function listOf<T extends string>(what: string, allowed: readonly T[]) {
-  return (value: string): T[] => {
+  return (value: string, previous: T[] = []): T[] => {
     const items = value
       .split(",")
       .map((item) => item.trim())
@@ -63,6 +66,6 @@ export function listOf<T extends string>(what: string, allowed: readonly T[]) {
         throw new InvalidArgumentError(`Unknown ${what} "${item}": use ${allowed.join(", ")}.`);
       }
     }
-    return [...new Set(items)] as T[];
+    return [...new Set([...previous, ...(items as T[])])];
   };
 }

@@ -119,6 +119,19 @@ describe("profile set / show", () => {
     expect(stored).toEqual([]);
   });
 
+  it("takes the areas of every --areas, not only the last one's", async () => {
+    const { org, slug } = await createTestOrg(database);
+
+    const set = await cli("profile", "set", slug, "--areas", "security", "--areas", "training,security");
+
+    expect(set.failed).toBe(false);
+    const [stored] = await database.db
+      .select()
+      .from(partnerProfiles)
+      .where(eq(partnerProfiles.orgId, org.id));
+    expect(stored?.solutionAreas).toEqual(["security", "training"]);
+  });
+
   it("names the flag behind an invalid value", async () => {
     const { slug } = await createTestOrg(database);
 

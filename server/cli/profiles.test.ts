@@ -164,6 +164,17 @@ describe("solution-map set / show", () => {
     expect(JSON.parse(shown.printed)).toMatchObject(map);
   });
 
+  it("reads a file saved with a byte order mark, as Windows editors save UTF-8", async () => {
+    const { slug } = await createTestOrg(database);
+    const file = join(files, `${slug}-bom.json`);
+    await writeFile(file, `\uFEFF${JSON.stringify(map)}`);
+
+    const set = await cli("solution-map", "set", slug, "--file", file);
+
+    expect(set).toMatchObject({ failed: false, errors: "" });
+    expect(JSON.parse((await cli("solution-map", "show", slug)).printed)).toMatchObject(map);
+  });
+
   it("names the invalid fields of a map, and says when a file isn't JSON", async () => {
     const { slug } = await createTestOrg(database);
     const invalid = join(files, `${slug}-invalid.json`);

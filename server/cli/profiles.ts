@@ -111,7 +111,8 @@ function registerProfile(program: Command, withDb: WithDatabase) {
 async function readMapFile(file: string): Promise<VendorSolutionMap> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
+    // Notepad and PowerShell save UTF-8 with a byte order mark, which JSON.parse refuses.
+    json = JSON.parse((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new CliError(`Could not read ${file} as JSON: ${(error as Error).message}`);
   }

@@ -73,6 +73,8 @@ export interface ColumnMapping {
   /** Headers that feed no field. */
   ignored: string[];
   headerCount: number;
+  /** Headers up to the last one with a name: a row may leave out the unnamed empty columns after it. */
+  namedHeaderCount: number;
 }
 
 export interface DetectColumnsOptions {
@@ -120,6 +122,7 @@ export function detectColumns(headers: readonly string[], options: DetectColumns
     columns,
     ignored: headers.filter((_, index) => !usedIndexes.has(index)),
     headerCount: headers.length,
+    namedHeaderCount: headers.findLastIndex((header) => header.trim() !== "") + 1,
   };
 }
 

@@ -342,6 +342,21 @@ describe("parseAccountsCsv line numbers and file-level problems", () => {
     expect(rows.at(-1)).toMatchObject({ line: 4, ok: true });
   });
 
+  it("reads rows whose column count differs from the header's only by empty columns at the end", async () => {
+    // Exports that end every data line with a separator, and headers with unnamed empty columns at the end.
+    const extra = await parseText(`${header}A1,Acme,Customer,,\nA2,Beta,Prospect,Main St,, ,\n`);
+    const unnamed = await parseText("Account ID,Account Name,Type,,\nA1,Acme,Customer\nA2,Beta,Prospect,\n");
+    for (const rows of [extra, unnamed]) {
+      expect(errors(rows)).toEqual([]);
+      expect(rows.map((row) => row.ok && [row.account.crmId, row.account.name])).toEqual([
+        ["A1", "Acme"],
+        ["A2", "Beta"],
+      ]);
+    }
+    const shifted = await parseText("Account ID,Account Name,Type,,\nA1,Acme\n");
+    expect(errors(shifted)).toEqual([[2, "row has 2 fields, the header has 5"]]);
+  });
+
   it("rejects a name longer than the contract allows, naming the field", async () => {
     const rows = await parseText(`${header}A1,${"x".repeat(501)},Customer,\n`);
     expect(errors(rows)).toEqual([

@@ -55,7 +55,14 @@ export function createRowReader(
     (byField.get(field) ?? []).map((column) => cells[column.index] ?? "");
 
   return (cells) => {
-    if (cells.length !== mapping.headerCount) {
+    // Empty columns at the end don't shift any value: exports that end data lines with a separator, or
+    // whose header ends with unnamed columns, made every row bad.
+    const fits =
+      cells.length === mapping.headerCount ||
+      (cells.length > mapping.headerCount &&
+        cells.slice(mapping.headerCount).every((cell) => cell.trim() === "")) ||
+      (cells.length < mapping.headerCount && cells.length >= mapping.namedHeaderCount);
+    if (!fits) {
       const fields = cells.length === 1 ? "1 field" : `${cells.length} fields`;
       return { ok: false, reason: `row has ${fields}, the header has ${mapping.headerCount}` };
     }

@@ -123,6 +123,23 @@ describe("createUser", () => {
     expect(await usersOf(org.id)).toEqual([]);
   });
 
+  it("refuses a blank display name, which partners and colleagues would see as nothing", async () => {
+    const org = await newOrg();
+    const created = createUser(database.db, {
+      email: "blank@org.example",
+      orgSlug: org.slug,
+      role: "rep",
+      name: "  ",
+      password: "a long password",
+    });
+    await expect(created).rejects.toThrow(
+      new AdminError(
+        "The name is blank: give one, or leave --name out to use the part of the email before the @.",
+      ),
+    );
+    expect(await usersOf(org.id)).toEqual([]);
+  });
+
   it("refuses a password longer than sign-in accepts", async () => {
     const org = await newOrg();
     const created = createUser(database.db, {
@@ -150,5 +167,16 @@ describe("createUser", () => {
     expect(user.email).toBe(email.toLowerCase());
     const signIn = await testApp(database).request("POST", "/v1/auth/sign-in", { body: { email, password } });
     expect(signIn.status).toBe(200);
+  });
+});
+
+describe("createOrg", () => {
+  it("refuses a blank name, which partners would see as nothing, and trims the name it keeps", async () => {
+    const slug = `blank-${randomUUID().slice(0, 8)}`;
+    await expect(createOrg(database.db, { slug, name: " \t" })).rejects.toThrow(
+      new AdminError("The organisation's name is blank: give the name partners will see (--name)."),
+    );
+    expect(await rows(database.db, sql`select 1 from orgs where slug = ${slug}`)).toEqual([]);
+    expect(await createOrg(database.db, { slug, name: " Acme Corp " })).toMatchObject({ name: "Acme Corp" });
   });
 });

@@ -21,7 +21,11 @@ export async function createOrg(db: Db, input: { slug: string; name: string }) {
       `"${input.slug}" is not a valid slug: use 2-63 lower-case letters, digits and dashes.`,
     );
   }
-  const [org] = await db.insert(orgs).values(input).onConflictDoNothing().returning();
+  // Partners see this name beside every overlap: a blank one would show them nothing.
+  const name = input.name.trim();
+  if (!name)
+    throw new AdminError("The organisation's name is blank: give the name partners will see (--name).");
+  const [org] = await db.insert(orgs).values({ slug: input.slug, name }).onConflictDoNothing().returning();
   if (!org) throw new AdminError(`An organisation with the slug "${input.slug}" already exists.`);
   return org;
 }
@@ -51,13 +55,19 @@ export async function createUser(
       `The password must be at most ${SignInRequest.shape.password.maxLength} characters long: sign-in refuses longer ones.`,
     );
   }
+  const name = input.name === undefined ? email.split("@")[0]! : input.name.trim();
+  if (!name) {
+    throw new AdminError(
+      "The name is blank: give one, or leave --name out to use the part of the email before the @.",
+    );
+  }
   const org = await orgBySlug(db, input.orgSlug);
   const [user] = await db
     .insert(users)
     .values({
       orgId: org.id,
       email,
-      name: input.name ?? email.split("@")[0]!,
+      name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
     })

@@ -175,6 +175,23 @@ describe("parseAccountsCsv on the HubSpot fixture", () => {
   });
 });
 
+describe("parseAccountsCsv CRM ids", () => {
+  it("rejects ids that Excel turned into rounded numbers, instead of merging their rows as one account", async () => {
+    // HubSpot ids of 12 digits and more, saved from Excel without formatting the column as text.
+    const rows = await parseText(
+      "Record ID,Company name,Lifecycle Stage\n1.23457E+11,Acme,customer\n1.23457E+11,Beta,customer\n12345678901,Gamma,lead\n",
+    );
+    const reason =
+      'crmId ("Record ID"): "1.23457E+11" is a number Excel rounded, which loses the id: export the file again, ' +
+      "and don't save it from Excel (or format the column as text first)";
+    expect(errors(rows)).toEqual([
+      [2, reason],
+      [3, reason],
+    ]);
+    expect(accountAt(rows, 4).crmId).toBe("12345678901");
+  });
+});
+
 describe("parseAccountsCsv websites", () => {
   const header = "Record ID,Company name,Company Domain Name,Additional Domains,Lifecycle Stage";
   const countrySites = (count: number) => Array.from({ length: count }, (_, n) => `globex-${n}.example`);

@@ -31,6 +31,8 @@ export interface RowOptions {
 }
 
 const REASON_VALUE_CHARS = 40;
+/** "1.23457E+11", or "1,23457E+11" from a European Excel. */
+const EXCEL_ROUNDED_NUMBER = /^\d+(?:[.,]\d+)?E\+\d+$/i;
 
 /** Builds the function that turns one CSV record (an array of cells) into an account or a reason. */
 export function createRowReader(
@@ -76,6 +78,16 @@ export function createRowReader(
     }
     const crmId = first(cells, "crmId");
     if (!crmId) return { ok: false, reason: `missing ${describe("crmId")}` };
+    // Excel shows a number of 12 digits or more as 1.23457E+11 and saves it so: different ids come out
+    // equal, and the upsert kept only the last of their rows.
+    if (EXCEL_ROUNDED_NUMBER.test(crmId)) {
+      return {
+        ok: false,
+        reason:
+          `${describe("crmId")}: ${quote(crmId)} is a number Excel rounded, which loses the id: export the file again, ` +
+          "and don't save it from Excel (or format the column as text first)",
+      };
+    }
     const name = first(cells, "name");
     if (!name) return { ok: false, reason: `missing ${describe("name")}` };
 

@@ -4,6 +4,8 @@
  */
 import * as z from "zod";
 
+const TTL_RANGE = "must be a number of hours, from 1 to 2160 (90 days)";
+
 const Config = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   // Not z.coerce: it reads an empty PORT as 0, and the server then listened on a random port.
@@ -24,10 +26,19 @@ const Config = z.object({
       "is not a valid URL: check the host, port and any special characters in the password (percent-encode them)",
     )
     .optional(),
-  TOKEN_TTL_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 90)
+  // At least an hour: the extension syncs every 5 minutes, and a session that has expired erases its
+  // offline copy, so a lifetime of seconds (0.0001 was accepted) signed every user out at once.
+  TOKEN_TTL_HOURS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, TTL_RANGE)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, TTL_RANGE)
+        .max(24 * 90, TTL_RANGE),
+    )
     .default(24 * 14),
   // How many reverse proxies in front of the server append to X-Forwarded-For. The sign-in limit
   // per client IP needs the client's address; behind a proxy the socket only shows the proxy's.

@@ -45,6 +45,12 @@ describe("a PGlite data directory", { timeout: 120_000 }, () => {
     expect(await cli(["org", "add", "acme", "--name", "Acme"])).toMatchObject({ code: 0 });
   });
 
+  it("is taken over from an earlier process that had this process's id, as in a restarted container", async () => {
+    await writeFile(join(dataDir, "cosell-lens.lock"), String(process.pid));
+    const database = await openDatabase({ dataDir });
+    await database.close();
+  });
+
   it("is taken over from a process that ended without closing it", async () => {
     // No process runs under a pid this high (Linux allows at most 2^22).
     await writeFile(join(dataDir, "cosell-lens.lock"), "99999999");

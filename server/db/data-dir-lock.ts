@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { DatabaseUnavailableError } from "./errors";
 
 const LOCK_FILE = "cosell-lens.lock";
+/** Locks this process holds: a lock file naming this process's id is stale unless it is one of them. */
+const held = new Set<string>();
 
 /** Takes the data directory's lock, or throws if a live process holds it. Returns its release. */
 export function lockDataDir(dataDir: string): () => void {
@@ -20,7 +22,10 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(path, "utf8"), 10);
-      if (Number.isInteger(holder) && isRunning(holder)) {
+      // A restarted container runs the server under the same process id as before its crash (often
+      // 1): a lock naming this process is in use only if this process took it.
+      const inUse = holder === process.pid ? held.has(path) : Number.isInteger(holder) && isRunning(holder);
+      if (inUse) {
         throw new DatabaseUnavailableError(
           `DATA_DIR ${dataDir} is in use by another process (pid ${holder}), such as a running server: ` +
             "the embedded database can be open in one process at a time. Stop that process and try again, " +
@@ -36,11 +41,13 @@ export function lockDataDir(dataDir: string): () => void {
     } finally {
       closeSync(fd);
     }
+    held.add(path);
     let released = false;
     // Closing a database twice must not remove a lock another process has taken since.
     return () => {
       if (released) return;
       released = true;
+      held.delete(path);
       unlinkSync(path);
     };
   }

@@ -1,18 +1,15 @@
 import type { Relationship, Segment } from "../../src/contract/accounts";
 
-/** Lower-case letters and digits only, so "Customer - Direct" and "customerdirect" read the same. */
-export const compactLabel = (value: string) =>
-  value
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, "");
-
+/** The runs of letters and digits of a label, lower-cased. */
 const words = (value: string) =>
   value
     .normalize("NFKC")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+
+/** Lower-case letters and digits only, so "Customer - Direct" and "customerdirect" read the same. */
+export const compactLabel = (value: string) => words(value).join("");
 
 // A relationship that is over, or not there yet, whatever else the value says: "Former Customer",
 // "Customer - Churned", "Potential Client", "Lost Opportunity". Overstating a relationship misleads
@@ -67,10 +64,10 @@ export type RelationshipValues = ReadonlyMap<string, Relationship>;
  * "Tier 1"): the importer reports those rather than guess.
  */
 export function toRelationship(label: string, own: RelationshipValues = new Map()): Relationship | null {
-  const key = compactLabel(label);
+  const found = words(label);
+  const key = found.join("");
   const given = own.get(key);
   if (given) return given;
-  const found = words(label);
   if (found.some((word) => NOT_NOW_WORDS.has(word))) return "prospect";
   if (CUSTOMER_VALUES.has(key) || found.some((word) => CUSTOMER_WORDS.has(word))) return "customer";
   if (OPPORTUNITY_VALUES.has(key) || found.some((word) => OPPORTUNITY_WORDS.has(word))) return "opportunity";

@@ -117,13 +117,16 @@ export async function markNotAMatch(
   return correction ? { correction, created } : null;
 }
 
-/** Removes `orgId`'s own "not a match" flag on one of its overlaps; false when there is none. */
+/**
+ * Removes `orgId`'s own "not a match" flag on one of its overlaps; false when there is none, or when
+ * the partner does not share the overlap: answering there would tell that it still has the account.
+ */
 export async function undoNotAMatch(
   db: Db,
   input: { orgId: string; userId: string; overlapId: string },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const key = await overlapKey(tx, input.orgId, input.overlapId);
+    const key = await overlapKey(tx, input.orgId, input.overlapId, { sharedOnly: true });
     if (!key) return false;
     const deleted = await rows<{ reason: string | null }>(
       tx,

@@ -76,7 +76,7 @@ export const undoNotAMatch = createRoute({
   tags: ["Overlaps"],
   summary: "Take back your organisation's “not a match”",
   description:
-    "Admins only. The overlap shows again, unless the partner flagged it too (their flag is theirs to take back).",
+    "Admins only. The overlap shows again, unless the partner flagged it too (their flag is theirs to take back). While the partner does not share the overlap, the flag stays and the answer is 404, as for an account the partner no longer has.",
   security: bearerSecurity,
   request: { params: OverlapParams },
   responses: {
@@ -84,6 +84,6 @@ export const undoNotAMatch = createRoute({
     400: error("Malformed id."),
     401: error("Not signed in."),
     403: error("Not an admin."),
-    404: error("Your organisation has no such flag."),
+    404: error("Your organisation has no such flag on an overlap the partner shares."),
   },
 });

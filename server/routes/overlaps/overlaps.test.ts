@@ -4,7 +4,7 @@ import type { Overlap, OverlapList } from "../../../src/contract/overlaps";
 import { rows } from "../../db/client";
 import { useTestDatabase } from "../../testing/database";
 import { type TestApp, testApp } from "../../testing/fixtures";
-import { importFixture, mappingScenario } from "../partnerships/scenario.fixtures";
+import { importFixture, mappingScenario, PARTNER_SHARE } from "../partnerships/scenario.fixtures";
 
 const database = useTestDatabase();
 let client: TestApp;
@@ -214,6 +214,39 @@ describe("not a match", () => {
              or (org_id = ${scenario.partner.org.id} and crm_id = '5100000012')`,
     );
     expect(flags).toHaveLength(1);
+  });
+
+  it("takes back a flag only while the partner shares the overlap, so the answer tells nothing of what it keeps", async () => {
+    const { tokens } = scenario;
+    const [shown] = (await overlapsOf(tokens.vendorRep)).filter(
+      (o) => o.partnerAccount.relationship === "opportunity",
+    );
+    const { overlapId, account } = shown!;
+    const flagged = await client.request("POST", `/v1/overlaps/${overlapId}/not-a-match`, {
+      token: tokens.vendorRep,
+    });
+    expect(flagged.status).toBe(201);
+    const partnerShares = (populations: string[]) =>
+      client.request("PUT", `/v1/partnerships/${scenario.partnership.id}/sharing`, {
+        token: tokens.partnerAdmin,
+        body: { ...PARTNER_SHARE, populations },
+      });
+
+    // The partner stops sharing its opportunities. Whether it still has the account is its own to
+    // know: the vendor is answered as if the account were gone, and its flag stays.
+    expect((await partnerShares(["customer"])).status).toBe(200);
+    const whileHidden = await client.request("DELETE", `/v1/overlaps/${overlapId}/not-a-match`, {
+      token: tokens.vendorAdmin,
+    });
+    expect(whileHidden).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+
+    expect((await partnerShares(["customer", "opportunity"])).status).toBe(200);
+    expect(byAccount(await overlapsOf(tokens.vendorRep), account.name)).toEqual([]);
+    const whileShared = await client.request("DELETE", `/v1/overlaps/${overlapId}/not-a-match`, {
+      token: tokens.vendorAdmin,
+    });
+    expect(whileShared.status).toBe(204);
+    expect(byAccount(await overlapsOf(tokens.vendorRep), account.name)).toHaveLength(1);
   });
 
   it("answers 404 for an overlap the caller cannot see", async () => {

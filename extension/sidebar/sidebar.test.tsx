@@ -324,6 +324,15 @@ describe("Not a match", () => {
     expect(shadow().activeElement).toBe(announcement);
   });
 
+  it("says that the partner is gone once: the line the focus moves to is not also a live region", async () => {
+    await act(() => button("Not a match").click());
+    await clickAndSettle(button("Yes, not a match"));
+    const announcement = shadow().activeElement!;
+    expect(announcement.textContent).toContain("is marked as not a match");
+    // A screen reader reads a focused line; were it also live, it would say the message again.
+    expect(announcement.closest("[role=status], [role=alert], [role=log], [aria-live]")).toBeNull();
+  });
+
   it("keeps the partner and shows why when the background could not record it", async () => {
     actions.markWrong.mockResolvedValueOnce({ ok: false, message: "Can't reach the server." });
     await act(() => button("Not a match").click());

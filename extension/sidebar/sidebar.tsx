@@ -113,7 +113,8 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
       </div>
       <div class="body" id={BODY_ID} hidden={collapsed}>
         {account && <AccountLine account={account} />}
-        <p class="announcement" role="status" tabIndex={-1} ref={announcementLine}>
+        {/* Not a live region: the focus moves here, and screen readers read it once for that. */}
+        <p class="announcement" tabIndex={-1} ref={announcementLine}>
           {announcement}
         </p>
         {/* Mounted from the start, so that screen readers announce the answer when it comes. */}

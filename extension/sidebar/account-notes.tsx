@@ -1,4 +1,5 @@
 import type { AccountRecord } from "../crm/types";
+import type { PartnersResult } from "../messages";
 import { describeSavedAt } from "./saved-at";
 
 /** Says which fields the page did not show, instead of guessing them. */
@@ -9,11 +10,16 @@ export function MissingFields({ account }: { account: AccountRecord }) {
   );
 }
 
-/** The server is unreachable: what is shown comes from the extension's saved copy. */
-export function OfflineNotice({ syncedAt }: { syncedAt: string | null }) {
+/**
+ * The server is unreachable: what is shown comes from the extension's saved copy. Mounted empty
+ * from the start, so that screen readers announce it when the background finds the server gone.
+ */
+export function OfflineNotice({ result }: { result: PartnersResult | null }) {
   return (
-    <p class="note">
-      Offline — showing saved data{syncedAt ? ` from ${describeSavedAt(syncedAt, new Date())}` : ""}
+    <p class="note" role="status">
+      {result?.state === "ready" &&
+        result.offline &&
+        `Offline — showing saved data${result.syncedAt ? ` from ${describeSavedAt(result.syncedAt, new Date())}` : ""}`}
     </p>
   );
 }

@@ -184,6 +184,18 @@ describe("sidebar states", () => {
     expect(text()).toMatch(/Offline — showing saved data from today 0?9:07/);
   });
 
+  it("tells screen readers when the server can't be reached, in a status line there before", async () => {
+    const saved = [partner("Bluefin")];
+    await show({ result: ready(saved, { source: "cache" }) });
+    const statuses = $$("[role=status]");
+    // The background's check with the server fails after the saved partners are on screen.
+    await show({ result: ready(saved, { source: "cache", offline: true }) });
+    const notice = $$("[role=status]").find((status) => status.textContent?.startsWith("Offline — "));
+    expect(notice?.textContent).toMatch(/^Offline — showing saved data from today/);
+    // The same element: a live region added with its text already in it is often not announced.
+    expect(statuses).toContain(notice);
+  });
+
   it("says nothing about being offline when the server answered", async () => {
     await show({ result: ready([partner("Bluefin")]) });
     expect(text()).not.toContain("Offline");

@@ -122,9 +122,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
           {lookupSummary(view.result, partners)}
         </p>
         {account && !view.reading && account.missing.length > 0 && <MissingFields account={account} />}
-        {view.result?.state === "ready" && view.result.offline && (
-          <OfflineNotice syncedAt={view.result.syncedAt} />
-        )}
+        <OfflineNotice result={view.result} />
         <LookupAnswer
           view={view}
           partners={partners}

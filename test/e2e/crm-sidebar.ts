@@ -206,8 +206,10 @@ export function offlineScenario(target: CrmUnderTest, stack: () => Stack): void 
     await stack().api.stop();
     const page = await openAccount(stack(), target, twoPartners.id);
     const sidebar = sidebarOf(page);
+    // In a status line, so that screen readers say it as well.
     await sidebar
-      .getByText(/Offline — showing saved data from today \d{1,2}:\d{2}/)
+      .getByRole("status")
+      .filter({ hasText: /Offline — showing saved data from today \d{1,2}:\d{2}/ })
       .waitFor({ timeout: 20_000 });
     expect(sorted(await partnerNames(sidebar))).toEqual(BOTH_PARTNERS);
     await page.close();

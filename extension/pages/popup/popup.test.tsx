@@ -27,6 +27,8 @@ afterEach(() => {
 const button = (name: string) =>
   [...root.querySelectorAll("button")].find((candidate) => candidate.textContent?.trim() === name);
 
+const statuses = () => [...root.querySelectorAll("[role=status]")];
+
 /** Presses Sync now as a keyboard user does, with the focus on it. */
 async function clickSyncNow(): Promise<void> {
   await act(async () => {
@@ -40,7 +42,9 @@ describe("the popup's Sync now", () => {
   it("says when it synced", async () => {
     await clickSyncNow();
 
-    await expect.poll(() => root.querySelector("[role=status]")?.textContent).toMatch(/^Synced at /);
+    await expect
+      .poll(() => statuses().map((status) => status.textContent))
+      .toContainEqual(expect.stringMatching(/^Synced at /));
     expect(root.textContent).toContain("Signed in as");
   });
 
@@ -56,5 +60,18 @@ describe("the popup's Sync now", () => {
     expect(button("Sync now")).toBeUndefined();
     // The focus was on Sync now, which is gone: it moves to the way back in, not to <body>.
     expect(document.activeElement).toBe(button("Sign in"));
+  });
+
+  it("tells screen readers that the session ended, in a status line there before it did", async () => {
+    const before = statuses();
+    background.api.revokeAllTokens();
+
+    await clickSyncNow();
+
+    await expect.poll(() => root.textContent).toContain("You're signed out.");
+    const signedOut = statuses().find((status) => status.textContent === "You're signed out.");
+    expect(signedOut).toBeDefined();
+    // The same element: a live region added with its text already in it is often not announced.
+    expect(before).toContain(signedOut);
   });
 });

@@ -21,16 +21,14 @@ function Popup() {
   return (
     <section aria-labelledby="popup-title">
       <h1 id="popup-title">cosell-lens</h1>
-      {session ? (
-        <>
-          <p>
-            Signed in as {session.me.user.name} at {session.me.organisation.name}.
-          </p>
-          <SyncNow />
-        </>
-      ) : (
-        <p>You're signed out.</p>
-      )}
+      {/* One status line for both, so that screen readers say it when the session ends (or begins)
+          while the popup is open; a live region added with its text in it is often not announced. */}
+      <p role="status">
+        {session
+          ? `Signed in as ${session.me.user.name} at ${session.me.organisation.name}.`
+          : "You're signed out."}
+      </p>
+      {session && <SyncNow />}
       <button type="button" ref={optionsButton} onClick={openOptions}>
         {session ? "Settings" : "Sign in"}
       </button>

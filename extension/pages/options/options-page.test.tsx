@@ -43,6 +43,25 @@ describe("the options page follows the session", () => {
     expect(document.activeElement).toBe(heading());
   });
 
+  it("tells screen readers that the session ended, in a status line there before it did", async () => {
+    const background = await startBackground();
+    await background.signIn();
+    await openOptionsPage();
+    const before = [...root.querySelectorAll("[role=status]")];
+
+    background.api.revokeAllTokens();
+    await background.send("sync.now", {});
+
+    await expect.poll(() => heading()?.textContent).toBe("Sign in to cosell-lens");
+    const notice = [...root.querySelectorAll("[role=status]")].find(
+      (status) => status.textContent === "You're signed out.",
+    );
+    expect(notice).toBeDefined();
+    // The same element: a live region added with its text already in it is often not announced,
+    // and the focus moving to the heading reads only the heading.
+    expect(before).toContain(notice);
+  });
+
   it("shows the sign-in form when a sync finds that the server ended the session", async () => {
     const background = await startBackground();
     await background.signIn();

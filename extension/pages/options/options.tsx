@@ -17,26 +17,34 @@ function Options() {
   });
 
   if (session === undefined) return <p role="status">Loading…</p>;
-  return session ? (
-    <SignedIn
-      session={session}
-      focusHeading={acted}
-      onSignedOut={() => {
-        setActed(true);
-        setNotice(SIGNED_OUT_NOTICE);
-        setSession(null);
-      }}
-    />
-  ) : (
-    <SignInForm
-      notice={notice}
-      focusHeading={acted}
-      onSignedIn={(signedIn) => {
-        setActed(true);
-        setNotice("");
-        setSession(signedIn);
-      }}
-    />
+  return (
+    <>
+      {/* Outside both views, so that it stays while the view changes and screen readers say its new
+          text; a live region that arrives with its text in it, as the form does, is often not. */}
+      <p class="notice" role="status">
+        {notice}
+      </p>
+      {session ? (
+        <SignedIn
+          session={session}
+          focusHeading={acted}
+          onSignedOut={() => {
+            setActed(true);
+            setNotice(SIGNED_OUT_NOTICE);
+            setSession(null);
+          }}
+        />
+      ) : (
+        <SignInForm
+          focusHeading={acted}
+          onSignedIn={(signedIn) => {
+            setActed(true);
+            setNotice("");
+            setSession(signedIn);
+          }}
+        />
+      )}
+    </>
   );
 }
 

@@ -36,10 +36,7 @@ beforeEach(async () => {
   root = document.createElement("main");
   document.body.append(root);
   await act(() =>
-    render(
-      <SignInForm notice="" focusHeading={false} onSignedIn={(session) => (signedIn = session)} />,
-      root,
-    ),
+    render(<SignInForm focusHeading={false} onSignedIn={(session) => (signedIn = session)} />, root),
   );
 });
 

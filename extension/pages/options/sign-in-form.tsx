@@ -27,12 +27,10 @@ const FIELD_ERRORS = {
 
 interface SignInFormProps {
   onSignedIn(session: Session): void;
-  /** Said above the form, such as "You're signed out." after signing out. */
-  notice: string;
   focusHeading: boolean;
 }
 
-export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps) {
+export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
   const [serverUrl, setServerUrl] = useState(DEFAULT_SERVER);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -95,11 +93,6 @@ export function SignInForm({ onSignedIn, notice, focusHeading }: SignInFormProps
       <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
         Sign in to cosell-lens
       </h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
       <TextField
         field="serverUrl"
         label="Server URL"

@@ -27,12 +27,15 @@ export function NotAMatch({ partnerName, markWrong, onMarked }: NotAMatchProps) 
     }
   }, [step]);
 
+  const sending = step === "sending";
   const cancel = () => {
+    if (sending) return;
     returnFocus.current = true;
     setStep("idle");
   };
 
   const confirm = async () => {
+    if (sending) return;
     setStep("sending");
     setError(null);
     const outcome = await markWrong();
@@ -69,15 +72,12 @@ export function NotAMatch({ partnerName, markWrong, onMarked }: NotAMatchProps) 
           {error}
         </p>
       )}
-      <button type="button" class="button" ref={keepButton} disabled={step === "sending"} onClick={cancel}>
+      {/* Not disabled while sending: Chromium would move the focus off the button pressed, out of
+          the sidebar to the CRM page, for as long as the server takes. */}
+      <button type="button" class="button" ref={keepButton} aria-disabled={sending} onClick={cancel}>
         Keep
       </button>{" "}
-      <button
-        type="button"
-        class="button danger"
-        disabled={step === "sending"}
-        onClick={() => void confirm()}
-      >
+      <button type="button" class="button danger" aria-disabled={sending} onClick={() => void confirm()}>
         Yes, not a match
       </button>
     </fieldset>

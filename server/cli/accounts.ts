@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { Relationship } from "../../src/contract/accounts";
@@ -69,11 +68,15 @@ export function registerAccountsCommands(program: Command): void {
       action(async (slug: string, file: string, options: ImportCommandOptions) => {
         const map = parseColumnMap(options.map ?? []);
         const relationshipValues = parseRelationshipValues(options.relationshipValue ?? []);
-        const info = await stat(file).catch(() => {
-          throw new CliError(`Cannot read ${file}: no such file.`);
+        const info = await stat(file).catch((error: unknown) => {
+          throw cannotRead(file, error);
         });
         if (!info.isFile()) throw new CliError(`Cannot read ${file}: it is not a file.`);
         const size = info.size;
+        // Opened before the database, so that a file the admin may not read fails at once.
+        const handle = await open(file, "r").catch((error: unknown) => {
+          throw cannotRead(file, error);
+        });
         const summary = await withDatabase(async (db) => {
           const org = await orgBySlug(db, slug);
           const reading = progressBar(
@@ -83,10 +86,18 @@ export function registerAccountsCommands(program: Command): void {
           let read = 0;
           async function* counted() {
             reading.start(size, 0, { read: formatBytes(0), size: formatBytes(size) });
-            for await (const chunk of createReadStream(file)) {
-              read += (chunk as Buffer).length;
+            const chunks = handle.createReadStream()[Symbol.asyncIterator]();
+            while (true) {
+              let next: IteratorResult<Buffer>;
+              try {
+                next = await chunks.next();
+              } catch (error) {
+                throw cannotRead(file, error);
+              }
+              if (next.done) break;
+              read += next.value.length;
               reading.update(read, { read: formatBytes(read) });
-              yield chunk as Buffer;
+              yield next.value;
             }
             reading.stop();
           }
@@ -104,10 +115,29 @@ export function registerAccountsCommands(program: Command): void {
             reading.stop();
             matching.stop();
           }
-        });
+        }).finally(() => handle.close().catch(() => {}));
         console.log(describeImport(slug, file, summary));
       }),
     );
+}
+
+/** Why the file could not be read, in words, from the system's error code. */
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: "no such file",
+  ENOTDIR: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is not a file",
+  EIO: "input/output error",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many files open",
+};
+
+function cannotRead(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error as Error;
+  return new CliError(`Cannot read ${file}: ${READ_FAILURES[code] ?? `system error ${code}`}.`);
 }
 
 function describeImport(slug: string, file: string, summary: ImportSummary): string {

@@ -4,7 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { sql } from "drizzle-orm";
@@ -207,6 +208,29 @@ describe("the admin CLI", () => {
       });
     }
   }, 300_000);
+
+  it("names a file it cannot read in one line, instead of a stack trace", async () => {
+    // As root, chmod 000 doesn't stop reading; /proc/self/mem is a file that stat calls readable
+    // whose first read fails (EIO), as a file on a failing disk or a dropped network share does.
+    const unreadable: [string, RegExp][] = [];
+    if (existsSync("/proc/self/mem")) {
+      unreadable.push(["/proc/self/mem", /^Error: Cannot read \/proc\/self\/mem: input\/output error\.\n$/]);
+    }
+    if (process.getuid?.() !== 0) {
+      const locked = join(dataDir, "locked.csv");
+      await writeFile(locked, "Account ID,Account Name,Type\nL-1,Locked Ltd,Customer\n");
+      await chmod(locked, 0o000);
+      unreadable.push([locked, /^Error: Cannot read .*locked\.csv: permission denied\.\n$/]);
+    }
+    for (const [file, message] of unreadable) {
+      const result = await cli(["accounts", "import", vendor, file]);
+      expect({ file, code: result.code, stderr: result.stderr }).toEqual({
+        file,
+        code: 1,
+        stderr: expect.stringMatching(message),
+      });
+    }
+  }, 120_000);
 
   it("says which relationship values it didn't recognise, and reads them when told", async () => {
     const file = join(dataDir, "kunden.csv");

@@ -27,15 +27,19 @@ export function PartnerItem({ partner, markWrong, onMarkedWrong }: PartnerItemPr
       {partner.relationship && <p class="detail">{RELATIONSHIP_LABELS[partner.relationship]}</p>}
       {owner && <p class="detail">Owner: {owner}</p>}
       <p class="detail">{matchDescription(partner)}</p>
-      {partner.score && <ScoreBreakdown fit={partner.score} />}
-      <div class="actions">
-        <RequestIntro partnerName={partner.partner.name} />
-        <NotAMatch
-          partnerName={partner.partner.name}
-          markWrong={() => markWrong(partner.overlapId)}
-          onMarked={() => onMarkedWrong(partner)}
-        />
-      </div>
+      {/* Named after the partner: a screen reader tabbing from one partner's Request intro to the
+          next's says whose they are on the way in, which the heading above can't. */}
+      <fieldset class="controls" aria-labelledby={nameId}>
+        {partner.score && <ScoreBreakdown fit={partner.score} />}
+        <div class="actions">
+          <RequestIntro partnerName={partner.partner.name} />
+          <NotAMatch
+            partnerName={partner.partner.name}
+            markWrong={() => markWrong(partner.overlapId)}
+            onMarked={() => onMarkedWrong(partner)}
+          />
+        </div>
+      </fieldset>
     </li>
   );
 }

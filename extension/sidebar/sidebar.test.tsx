@@ -261,6 +261,33 @@ describe("partners", () => {
     expect(items()).toEqual(["Bluefin Consulting", "Harbor Data", "Unscored Co"]);
   });
 
+  it("says whose controls they are to a screen reader tabbing from partner to partner", async () => {
+    const fit = scoreOf(0.8, "complementary", "Complementary: runs data platforms");
+    await show({ result: ready([partner("Bluefin Consulting", { score: fit }), partner("Harbor Data")]) });
+    const controls = $$("li.partner button, li.partner summary");
+    // The focus reaches Why this partner, Request intro and Not a match without the partner's name
+    // heading; a named group around them is what screen readers say on the way in.
+    const owners = controls.map((control) => {
+      const group = control.closest("fieldset, [role=group]");
+      return group && shadow().getElementById(group.getAttribute("aria-labelledby")!)?.textContent;
+    });
+    expect(owners).toEqual([
+      "Bluefin Consulting",
+      "Bluefin Consulting",
+      "Bluefin Consulting",
+      "Harbor Data",
+      "Harbor Data",
+    ]);
+    // The names stay as they are: other tools find the buttons by them.
+    expect(controls.map((control) => control.textContent)).toEqual([
+      "Why this partner",
+      "Request intro",
+      "Not a match",
+      "Request intro",
+      "Not a match",
+    ]);
+  });
+
   it("shows the relationship, the owner where shared, and how the match was made", async () => {
     await show({
       result: ready([
@@ -386,7 +413,7 @@ describe("Not a match", () => {
     await act(() => {
       shadow().activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     });
-    expect($("fieldset")).toBeNull();
+    expect($("fieldset.confirm")).toBeNull();
     expect($("[aria-expanded]")?.getAttribute("aria-expanded")).toBe("true");
   });
 });

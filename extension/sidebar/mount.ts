@@ -40,7 +40,12 @@ export function mountSidebar(actions: SidebarActions, options: { collapsed: bool
     show(view) {
       if (!host.isConnected) document.documentElement.append(host);
       shown = view;
+      // A new answer can take away what the focus was on (the Sign in link, once signed in in
+      // another tab; a partner's button, once signed out): it waits on the title instead of falling
+      // out of the sidebar to the top of the CRM page.
+      const focused = root.activeElement;
       renderShown();
+      if (focused && !focused.isConnected) root.querySelector<HTMLElement>(".title")?.focus();
     },
     focus() {
       if (!host.isConnected) return;

@@ -150,6 +150,19 @@ describe("sidebar states", () => {
     expect(actions.openOptions).toHaveBeenCalledOnce();
   });
 
+  it("keeps the focus in the sidebar when a new answer takes away the element it was on", async () => {
+    await show({ result: { state: "signed_out" } });
+    // The rep follows Sign in to the options page, signs in, and the background answers this tab.
+    $<HTMLAnchorElement>("a")!.focus();
+    await show({ result: ready([partner("Bluefin Consulting")]) });
+    expect(shadow().activeElement).toBe($(".title"));
+
+    // And the other way: the session ends while the focus is on a partner's button.
+    button("Request intro").focus();
+    await show({ result: { state: "signed_out" } });
+    expect(shadow().activeElement).toBe($(".title"));
+  });
+
   it("shows a failed lookup as an alert with a Try again button", async () => {
     const retry = vi.fn();
     await show({ result: { state: "error", message: "Server said no." }, retry });

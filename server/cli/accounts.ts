@@ -167,6 +167,6 @@ function describeImport(slug: string, file: string, summary: ImportSummary): str
       `  To read them otherwise, import again with --relationship-value, e.g. --relationship-value ${JSON.stringify(`${unrecognised.values[0]!.value}=customer`)}.`,
     );
   }
-  lines.push(describeMatching(summary.matching));
+  lines.push(describeMatching(summary.matching, slug));
   return lines.join("\n");
 }

@@ -271,6 +271,17 @@ describe("the admin CLI", () => {
     ]);
   }, 180_000);
 
+  it("says an organisation without partnerships has nothing to match, and how to add one", async () => {
+    const lonely = slug("lonely");
+    expect((await cli(["org", "add", lonely, "--name", "Lonely Ltd"])).code).toBe(0);
+    const hint = `${lonely} has no partnerships, so there is nothing to match: add one with partnership add ${lonely} <partner>, then run match --org ${lonely}.`;
+    expect(await cli(["match", "--org", lonely])).toMatchObject({ code: 0, stdout: `${hint}\n` });
+    const imported = await cli(["accounts", "import", lonely, join(FIXTURES, "salesforce-accounts.csv")]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("24 good rows: 23 new");
+    expect(imported.stdout).toContain(hint);
+  }, 120_000);
+
   it("has --help on every command", async () => {
     for (const command of [
       "org add",

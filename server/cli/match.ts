@@ -4,11 +4,18 @@ import { type MatchRunResult, runMatching } from "../mapping/match-run";
 import { action, withDatabase } from "./context";
 import { matchingProgress } from "./progress";
 
-export function describeMatching(result: MatchRunResult): string {
+/** `orgSlug`: the organisation the run was limited to, if any. */
+export function describeMatching(result: MatchRunResult, orgSlug?: string): string {
   const partnerships = result.partnerships === 1 ? "1 partnership" : `${result.partnerships} partnerships`;
   const keys = result.keys
     ? `Checked the match keys of ${result.keys.accounts} accounts: ${result.keys.changed} changed under the current rules.\n`
     : "";
+  // Matching happens only between partners: "Matched 0 accounts" alone left admins wondering why.
+  if (result.partnerships === 0) {
+    return orgSlug
+      ? `${keys}${orgSlug} has no partnerships, so there is nothing to match: add one with partnership add ${orgSlug} <partner>, then run match --org ${orgSlug}.`
+      : `${keys}There are no partnerships, so there is nothing to match: add one with partnership add <org> <partner>, then run match.`;
+  }
   return `${keys}Matched ${result.accountsMatched} accounts across ${partnerships}: ${result.overlapsAdded} overlaps added or updated, ${result.overlapsRemoved} removed.`;
 }
 
@@ -44,7 +51,7 @@ export function registerMatchCommand(program: Command): void {
             progress.stop();
           }
         });
-        console.log(describeMatching(result));
+        console.log(describeMatching(result, options.org));
       }),
     );
 }

@@ -38,7 +38,7 @@ async function overlapKey(
   const shared = sql`exists (
     select 1 from sharing_rules r
     where r.partnership_id = o.partnership_id and r.org_id = o.partner_org_id
-      and r.level = 'overlaps' and pa.relationship = any (r.populations))`;
+      and rule_shows(r.level, r.populations, pa.relationship))`;
   const [row] = await rows<{ crm_id: string; partner_org_id: string; partner_crm_id: string }>(
     q,
     sql`select a.crm_id, o.partner_org_id, pa.crm_id as partner_crm_id
@@ -56,10 +56,9 @@ async function overlapKey(
 async function flagOnPair(q: Queryable, orgId: string, key: OverlapKey) {
   const [row] = await rows<{ ours: boolean; reason: string | null; created_at: string }>(
     q,
-    sql`select org_id = ${orgId} as ours, reason, created_at::text from overlap_corrections
-        where (org_id = ${orgId} and crm_id = ${key.crmId} and partner_org_id = ${key.partnerOrgId} and partner_crm_id = ${key.partnerCrmId})
-           or (org_id = ${key.partnerOrgId} and crm_id = ${key.partnerCrmId} and partner_org_id = ${orgId} and partner_crm_id = ${key.crmId})
-        order by (org_id = ${orgId}) desc limit 1`,
+    sql`select c.org_id = ${orgId} as ours, c.reason, c.created_at::text from overlap_corrections c
+        where flag_on_pair(c, ${orgId}, ${key.crmId}, ${key.partnerOrgId}, ${key.partnerCrmId})
+        order by (c.org_id = ${orgId}) desc limit 1`,
   );
   return row;
 }

@@ -507,6 +507,45 @@ describe("parseAccountsCsv encodings and delimiters", () => {
     );
   });
 
+  it("says a workbook or a compressed file is not CSV, instead of calling it text in another encoding", async () => {
+    // The bytes each kind of file starts with; what follows them does not matter.
+    const files: [string, Buffer, RegExp][] = [
+      [
+        "xlsx",
+        Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000[Content_Types].xml", "latin1"),
+        /^The file is a ZIP archive, such as an Excel workbook \(\.xlsx\), not CSV\. .*"CSV UTF-8".*unzip a zipped export/,
+      ],
+      [
+        "xls",
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0]),
+        /^The file is an Excel 97-2003 workbook \(\.xls\), not CSV\. .*"CSV UTF-8"/,
+      ],
+      [
+        "gzip",
+        Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x4b, 0x4c]),
+        /^The file is compressed \(gzip\), not CSV\. Decompress it/,
+      ],
+    ];
+    for (const [kind, bytes, message] of files) {
+      for (const size of [1, 3, 4096]) {
+        await expect(
+          collect(parseAccountsCsv(inSlices(bytes, size))),
+          `${kind} in ${size}-byte chunks`,
+        ).rejects.toThrow(message);
+      }
+    }
+    // A file shorter than the bytes looked at is read as before.
+    await expect(parseText("A,B")).rejects.toThrow(/Missing required columns/);
+    expect(
+      accountAt(
+        await collect(
+          parseAccountsCsv(inSlices(Buffer.from(`\uFEFF${header}1,A,Customer`, "utf16le").swap16(), 1)),
+        ),
+        2,
+      ).name,
+    ).toBe("A");
+  });
+
   it("splits on semicolons or tabs when the header has no comma", async () => {
     const semicolons = await parseText(
       'Account ID;Account Name;"Type";Website\nA1;Acme, Inc;Customer;"a.com; b.com"\n',

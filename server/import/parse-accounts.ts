@@ -214,7 +214,7 @@ async function* decodeText(
   for await (const chunk of input) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     const data = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
-    if (!encoding && data.length < 2) {
+    if (!encoding && data.length < SNIFFED_BYTES) {
       pending = data;
       continue;
     }
@@ -223,10 +223,42 @@ async function* decodeText(
     pending = data.subarray(encoding === "utf-8" ? Buffer.byteLength(text) : text.length * 2);
     yield advance(text);
   }
-  if (pending.length > 0) yield advance(decode(pending, encoding ?? "utf-8", false));
+  if (pending.length > 0) yield advance(decode(pending, encoding ?? encodingOf(pending), false));
 }
 
+/** How many bytes the start of a file must have before its kind and encoding are decided. */
+const SNIFFED_BYTES = 8;
+
+/**
+ * Files admins pick by mistake instead of the CSV, by the bytes they start with: a CRM's "Excel" export
+ * or a zipped data export. Decoded as text, they failed as "not valid UTF-8", which sent admins
+ * looking for an encoding setting.
+ */
+const NOT_CSV: { magic: readonly number[]; message: string }[] = [
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    message:
+      'The file is a ZIP archive, such as an Excel workbook (.xlsx), not CSV. Save a workbook as "CSV UTF-8" ' +
+      "(in Excel: File, Save As, CSV UTF-8); unzip a zipped export and import the CSV file in it.",
+  },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    message:
+      'The file is an Excel 97-2003 workbook (.xls), not CSV. Save it as "CSV UTF-8" ' +
+      "(in Excel: File, Save As, CSV UTF-8) and import that file.",
+  },
+  {
+    magic: [0x1f, 0x8b],
+    message: "The file is compressed (gzip), not CSV. Decompress it and import the CSV file.",
+  },
+];
+
 function encodingOf(start: Buffer): TextEncodingName {
+  for (const { magic, message } of NOT_CSV) {
+    if (start.length >= magic.length && magic.every((byte, index) => start[index] === byte)) {
+      throw new AccountsCsvError(message);
+    }
+  }
   if (start[0] === 0xff && start[1] === 0xfe) return "utf-16le";
   if (start[0] === 0xfe && start[1] === 0xff) return "utf-16be";
   // Every other byte of English UTF-16 is zero, and a CSV file does not start with one otherwise.

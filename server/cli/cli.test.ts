@@ -161,6 +161,10 @@ describe("the admin CLI", () => {
       [["accounts", "import", vendor, "missing.csv"], /Cannot read missing\.csv/],
       [["accounts", "import", vendor, FIXTURES], /Cannot read .*: it is not a file/],
       [
+        ["accounts", "import", vendor, join(FIXTURES, "salesforce-empty-report.csv")],
+        /has a header but no rows/,
+      ],
+      [
         ["accounts", "import", vendor, join(FIXTURES, "salesforce-accounts.csv"), "--date-order", "ymd"],
         /argument 'ymd' is invalid/,
       ],

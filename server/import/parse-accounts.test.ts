@@ -440,6 +440,20 @@ describe("parseAccountsCsv line numbers and file-level problems", () => {
     await expect(parseText("\uFEFF\n\n")).rejects.toThrow(/empty: there is no header row/);
   });
 
+  it("rejects a file with a header and no rows, such as an export of an empty report", async () => {
+    const noRows = new AccountsCsvError(
+      "The file has a header but no rows under it: there are no accounts to import. Is it an export of an empty report or list?",
+    );
+    await expect(parseText(header)).rejects.toThrow(noRows);
+    await expect(parseText(`${header}\r\n\r\n`)).rejects.toThrow(noRows);
+    // Salesforce's report footer alone is not a row either.
+    await expect(
+      parseText(`${header}\n"Vendor Analytics"\n"Copyright (c) 2000-2024 salesforce.com, inc."\n`),
+    ).rejects.toThrow(noRows);
+    // A file whose rows are all bad has rows: each is reported.
+    expect(errors(await parseText(`${header}A1\n`))).toEqual([[2, "row has 1 field, the header has 4"]]);
+  });
+
   it("passes on an error from the input stream", async () => {
     async function* failing() {
       yield header;

@@ -51,7 +51,7 @@ const CSV_OPTIONS = {
  * The file is read as UTF-8, or as UTF-16 when it starts with that byte order mark; fields are separated by
  * commas, or by the semicolons or tabs of the header line when it has no comma (see `readHeaderDelimiter`).
  * Throws AccountsCsvError for a file that cannot be read at all (another encoding, unusable header, broken
- * quoting), after the rows that came before the problem.
+ * quoting), after the rows that came before the problem, and for one with no rows under its header.
  */
 export async function* parseAccountsCsv(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>,
@@ -60,6 +60,7 @@ export async function* parseAccountsCsv(
   const parsed: string[][] = [];
   let readRow: ReturnType<typeof createRowReader> | undefined;
   let nextLine = 1;
+  let rowsRead = 0;
   let inFooter = false;
   // One-cell rows after a blank line, held back: at the end of the file they are the footer, and they are
   // dropped; a longer row after them shows they were data, and they are read like any row.
@@ -85,7 +86,11 @@ export async function* parseAccountsCsv(
         continue;
       }
       inFooter = false;
-      for (const held of heldAsFooter.splice(0)) yield { line: held.line, ...readRow(held.record) };
+      for (const held of heldAsFooter.splice(0)) {
+        rowsRead++;
+        yield { line: held.line, ...readRow(held.record) };
+      }
+      rowsRead++;
       yield { line, ...readRow(record) };
     }
   }
@@ -127,6 +132,12 @@ export async function* parseAccountsCsv(
     await text.return();
   }
   if (!readRow) throw new AccountsCsvError("The file is empty: there is no header row.");
+  // Imported, it would be an applied import of nothing, which an admin could take for a loaded list.
+  if (rowsRead === 0) {
+    throw new AccountsCsvError(
+      "The file has a header but no rows under it: there are no accounts to import. Is it an export of an empty report or list?",
+    );
+  }
 }
 
 /**

@@ -175,6 +175,25 @@ describe("solution-map set / show", () => {
     expect(JSON.parse((await cli("solution-map", "show", slug)).printed)).toMatchObject(map);
   });
 
+  it("reads a file saved as UTF-16, as Windows PowerShell 5.1 writes `solution-map show > map.json`", async () => {
+    const { slug } = await createTestOrg(database);
+    const text = `\uFEFF${JSON.stringify({ ...map, target: { ...map.target, regions: ["Région Île-de-France"] } }, null, 2)}\r\n`;
+    const littleEndian = join(files, `${slug}-utf16le.json`);
+    const bigEndian = join(files, `${slug}-utf16be.json`);
+    await writeFile(littleEndian, Buffer.from(text, "utf16le"));
+    await writeFile(bigEndian, Buffer.from(text, "utf16le").swap16());
+
+    for (const file of [littleEndian, bigEndian]) {
+      expect(await cli("solution-map", "set", slug, "--file", file)).toMatchObject({
+        failed: false,
+        errors: "",
+      });
+      expect(JSON.parse((await cli("solution-map", "show", slug)).printed).target.regions).toEqual([
+        "Région Île-de-France",
+      ]);
+    }
+  });
+
   it("names the invalid fields of a map, and says when a file isn't JSON", async () => {
     const { slug } = await createTestOrg(database);
     const invalid = join(files, `${slug}-invalid.json`);

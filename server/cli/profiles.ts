@@ -108,11 +108,24 @@ function registerProfile(program: Command, withDb: WithDatabase) {
     );
 }
 
+/**
+ * The file's text, by its byte order mark: Notepad and PowerShell 7 save UTF-8 with one, which
+ * JSON.parse refuses, and Windows PowerShell 5.1 writes UTF-16 with one (`solution-map show > map.json`).
+ */
+function decodeMapFile(bytes: Buffer): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 async function readMapFile(file: string): Promise<VendorSolutionMap> {
   let json: unknown;
   try {
-    // Notepad and PowerShell save UTF-8 with a byte order mark, which JSON.parse refuses.
-    json = JSON.parse((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
+    json = JSON.parse(decodeMapFile(await readFile(file)));
   } catch (error) {
     throw new CliError(`Could not read ${file} as JSON: ${(error as Error).message}`);
   }

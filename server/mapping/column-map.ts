@@ -17,10 +17,17 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, string>
       throw new ColumnMapError(`"${pair}" is not <csv header>=<field>, e.g. "Cust #=crmId".`);
     }
     const field = pair.slice(split + 1).trim();
+    const header = pair.slice(0, split).trim();
+    // "crmId=Account Number": the other way round from what is asked, and easily written so.
+    if (!isField(field) && isField(header) && !pair.slice(0, split).includes("=")) {
+      throw new ColumnMapError(
+        `"${pair}" names the field first: write the CSV header, then the field: "${field}=${header}".`,
+      );
+    }
     if (!isField(field)) {
       throw new ColumnMapError(`"${pair}": unknown field "${field}". Fields: ${FIELDS.join(", ")}.`);
     }
-    map[pair.slice(0, split).trim()] = field;
+    map[header] = field;
   }
   return map;
 }

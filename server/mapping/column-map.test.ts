@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { ColumnMapError, parseColumnMap } from "./column-map";
+
+describe("parseColumnMap", () => {
+  it("reads <csv header>=<field> pairs, splitting at the last =", () => {
+    expect(parseColumnMap(["Cust #=crmId", " Revenue = net = industry "])).toEqual({
+      "Cust #": "crmId",
+      "Revenue = net": "industry",
+    });
+  });
+
+  it("says a pair written field first should be turned round, naming the pair to write", () => {
+    expect(() => parseColumnMap(["crmId=Account Number"])).toThrow(
+      new ColumnMapError(
+        '"crmId=Account Number" names the field first: write the CSV header, then the field: "Account Number=crmId".',
+      ),
+    );
+  });
+});

@@ -1,7 +1,10 @@
 /**
  * The one message protocol between the content script, the extension pages and the background.
- * Each message name maps to a request schema, a response schema and who may send it; both ends are
- * typed from this map, and the background parses every request with zod before acting on it.
+ * Each message name maps to a response schema (`responses`, here) and to a request schema and who
+ * may send it (`requests`, in ./requests); both ends are typed from these maps, and the background
+ * parses every request with zod before acting on it. The requests are a module of their own because
+ * only the background parses them: the sidebar, which checks the answers it gets, stays without
+ * the request schemas and what they bring (the server address check of sign-in).
  *
  * Requests (content script or page → background), sent with `send(name, payload)` from ./send:
  * - `partners.forAccount {account}` → PartnersResult. Answers from the offline cache at once when
@@ -12,8 +15,9 @@
  * - `settings.get {}` / `settings.set {sidebarCollapsed}` → `{ok: true, settings}`. Stored at once
  *   in the background, then synced to the user's other browsers through the server.
  * - `sync.now {}` → `{ok: true, syncedAt}` | Failure. Runs a sync, or joins the one under way.
- * - `session.get`, `session.signIn`, `session.signOut`, `options.open`: see below.
- * `from`: "content" = a content script in a CRM tab, "page" = our own extension pages, "any" = both.
+ * - `session.get {}` → the session or null; `session.signIn {serverUrl, email, password}` → the
+ *   session | Failure; `session.signOut {}`: from the extension pages (see `from` in ./requests).
+ * - `options.open {}`: opens the options page, from the sidebar's "Sign in".
  * A request the background refuses or fails on is answered with a Failure, which `send` throws as
  * a MessageFailure unless the message's response schema includes it.
  *
@@ -26,14 +30,13 @@ import * as z from "zod";
 import { Me } from "../src/contract/auth";
 import { AccountPartners } from "../src/contract/partners";
 import { UserSettings } from "../src/contract/settings";
-import { checkServerUrl, type ServerUrlProblem } from "./server-url";
 
 /**
  * The account record a tab shows, as its URL names it. The background looks partners up by id
  * only, so what the page renders (name, website) never needs to leave the tab, and the lookup can
  * start before the CRM has rendered the record.
  */
-const AccountOnPage = z.object({
+export const AccountOnPage = z.object({
   crm: z.enum(["salesforce-lightning", "salesforce-classic", "hubspot", "dynamics"]),
   recordId: z.string().min(1).max(255),
 });
@@ -47,12 +50,6 @@ export type AccountOnPage = z.infer<typeof AccountOnPage>;
  */
 export const Failure = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
 export type Failure = z.infer<typeof Failure>;
-
-const SERVER_URL_PROBLEMS: Record<ServerUrlProblem, string> = {
-  not_a_url: "Not a server address.",
-  plain_http: "Use https:// (http:// only for this computer).",
-  query_or_fragment: "A server address has no ?… or #… part.",
-};
 
 const Session = z.object({ serverUrl: z.string(), me: Me });
 export type Session = z.infer<typeof Session>;
@@ -73,68 +70,20 @@ export const PartnersResult = z.discriminatedUnion("state", [
 ]);
 export type PartnersResult = z.infer<typeof PartnersResult>;
 
-export const protocol = {
-  "partners.forAccount": {
-    request: z.object({ account: AccountOnPage }),
-    response: PartnersResult,
-    from: "content",
-  },
-  "session.get": {
-    request: z.object({}),
-    response: z.object({ ok: z.literal(true), session: Session.nullable() }),
-    from: "any",
-  },
-  "session.signIn": {
-    request: z.object({
-      /** Normalised here (see ../server-url), so the session stores the address in one form. */
-      serverUrl: z.string().transform((value, context) => {
-        const checked = checkServerUrl(value);
-        if (checked.ok) return checked.address;
-        context.addIssue({ code: "custom", message: SERVER_URL_PROBLEMS[checked.problem] });
-        return z.NEVER;
-      }),
-      email: z.string().email(),
-      password: z.string().min(1),
-    }),
-    response: z.union([z.object({ ok: z.literal(true), session: Session }), Failure]),
-    from: "page",
-  },
-  "session.signOut": {
-    request: z.object({}),
-    response: z.object({ ok: z.literal(true) }),
-    from: "page",
-  },
-  "options.open": {
-    request: z.object({}),
-    response: z.object({ ok: z.literal(true) }),
-    from: "content",
-  },
-  "overlap.markWrong": {
-    /** `reason` is optional: the partner never sees it, admins do. */
-    request: z.object({ overlapId: z.string().uuid(), reason: z.string().trim().max(500).optional() }),
-    response: z.union([z.object({ ok: z.literal(true) }), Failure]),
-    from: "content",
-  },
-  "settings.get": {
-    request: z.object({}),
-    response: z.object({ ok: z.literal(true), settings: UserSettings }),
-    from: "any",
-  },
-  "settings.set": {
-    request: z.object({ sidebarCollapsed: z.boolean() }),
-    response: z.object({ ok: z.literal(true), settings: UserSettings }),
-    from: "any",
-  },
-  "sync.now": {
-    request: z.object({}),
-    response: z.union([z.object({ ok: z.literal(true), syncedAt: z.string() }), Failure]),
-    from: "any",
-  },
+export const responses = {
+  "partners.forAccount": PartnersResult,
+  "session.get": z.object({ ok: z.literal(true), session: Session.nullable() }),
+  "session.signIn": z.union([z.object({ ok: z.literal(true), session: Session }), Failure]),
+  "session.signOut": z.object({ ok: z.literal(true) }),
+  "options.open": z.object({ ok: z.literal(true) }),
+  "overlap.markWrong": z.union([z.object({ ok: z.literal(true) }), Failure]),
+  "settings.get": z.object({ ok: z.literal(true), settings: UserSettings }),
+  "settings.set": z.object({ ok: z.literal(true), settings: UserSettings }),
+  "sync.now": z.union([z.object({ ok: z.literal(true), syncedAt: z.string() }), Failure]),
 } as const;
 
-export type MessageName = keyof typeof protocol;
-export type RequestOf<N extends MessageName> = z.infer<(typeof protocol)[N]["request"]>;
-export type ResponseOf<N extends MessageName> = z.infer<(typeof protocol)[N]["response"]>;
+export type MessageName = keyof typeof responses;
+export type ResponseOf<N extends MessageName> = z.infer<(typeof responses)[N]>;
 
 /**
  * Pushed by the background to a tab's content script when fresher data for the account it shows
@@ -158,8 +107,3 @@ export const FocusSidebar = z.object({ name: z.literal("sidebar.focus"), payload
 /** Every message the background pushes to content scripts. */
 export const Push = z.discriminatedUnion("name", [PartnersChanged, FocusSidebar]);
 export type Push = z.infer<typeof Push>;
-
-export const Envelope = z.object({
-  name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]),
-  payload: z.unknown(),
-});

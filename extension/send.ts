@@ -1,5 +1,6 @@
 import browser from "webextension-polyfill";
-import { Failure, type MessageName, protocol, type RequestOf, type ResponseOf } from "./messages";
+import { Failure, type MessageName, type ResponseOf, responses } from "./messages";
+import type { RequestOf } from "./requests";
 
 /** The background refused or failed to handle a message (see `Failure` in ./messages). */
 export class MessageFailure extends Error {
@@ -17,7 +18,7 @@ export class MessageFailure extends Error {
  */
 export async function send<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
   const answer: unknown = await browser.runtime.sendMessage({ name, payload });
-  const parsed = protocol[name].response.safeParse(answer);
+  const parsed = responses[name].safeParse(answer);
   if (parsed.success) return parsed.data as ResponseOf<N>;
   const failure = Failure.safeParse(answer);
   throw failure.success ? new MessageFailure(failure.data.code, failure.data.message) : parsed.error;

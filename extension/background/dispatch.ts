@@ -1,5 +1,6 @@
 import type { Runtime } from "webextension-polyfill";
-import { Envelope, type Failure, type MessageName, protocol } from "../messages";
+import type { Failure, MessageName } from "../messages";
+import { Envelope, requests } from "../requests";
 import { handlers } from "./handlers";
 import { senderAllowed } from "./senders";
 
@@ -18,7 +19,7 @@ export async function dispatch(
   const name: MessageName = envelope.data.name;
   if (!senderAllowed(name, sender, self))
     return failure("forbidden", `${name} is not allowed from this sender.`);
-  const request = protocol[name].request.safeParse(envelope.data.payload);
+  const request = requests[name].request.safeParse(envelope.data.payload);
   if (!request.success) return failure("bad_request", request.error.message);
   const handler = handlers[name] as (request: unknown, sender: Runtime.MessageSender) => Promise<unknown>;
   try {

@@ -4,7 +4,7 @@
  */
 import type { Runtime } from "webextension-polyfill";
 import type { MessageName } from "../messages";
-import { protocol } from "../messages";
+import { requests } from "../requests";
 
 // Kept in step with the content_scripts matches in manifest.json.
 const CRM_HOST = /(^|\.)(lightning\.force\.com|salesforce\.com|hubspot\.com|dynamics\.com)$/;
@@ -29,7 +29,7 @@ export function senderAllowed(
   self: { id: string; origin: string },
 ): boolean {
   if (sender.id !== self.id) return false;
-  switch (protocol[name].from) {
+  switch (requests[name].from) {
     case "content":
       return isCrmContentScript(sender);
     case "page":

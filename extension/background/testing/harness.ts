@@ -6,7 +6,8 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { expect, vi } from "vitest";
 import type { Runtime } from "webextension-polyfill";
-import type { AccountOnPage, MessageName, RequestOf, ResponseOf } from "../../messages";
+import type { AccountOnPage, MessageName, ResponseOf } from "../../messages";
+import type { RequestOf } from "../../requests";
 import { createFakeApi, type FakeApi, syncedOverlap } from "./fake-api";
 import { contentSender, createFakeBrowser, type FakeBrowser, pageSender } from "./fake-browser";
 
@@ -47,11 +48,11 @@ export async function startBackground(api: FakeApi = createFakeApi()): Promise<B
   vi.doMock("webextension-polyfill", () => ({ default: browser }));
   vi.stubGlobal("indexedDB", new IDBFactory());
   vi.stubGlobal("fetch", api.fetch);
-  const { protocol } = await import("../../messages");
+  const { requests } = await import("../../requests");
   await import("../index");
 
   const send: Background["send"] = async (name, payload, sender) =>
-    (await browser.deliver({ name, payload }, sender ?? SENDERS[protocol[name].from]())) as never;
+    (await browser.deliver({ name, payload }, sender ?? SENDERS[requests[name].from]())) as never;
 
   return {
     api,

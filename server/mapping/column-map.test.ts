@@ -16,4 +16,15 @@ describe("parseColumnMap", () => {
       ),
     );
   });
+
+  it("says several pairs in one mapping must be given one by one, instead of looking for a header named by all of them", () => {
+    expect(() => parseColumnMap(["Account Number=crmId, Company=name"])).toThrow(
+      new ColumnMapError(
+        '"Account Number=crmId, Company=name" holds several mappings: give each one on its own (repeat --map, or map= in the API): "Account Number=crmId", "Company=name".',
+      ),
+    );
+    expect(() => parseColumnMap(["Account Number=crmId;Company=name;Web=website"])).toThrow(
+      /"Web=website"\.$/,
+    );
+  });
 });

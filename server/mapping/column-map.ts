@@ -12,6 +12,13 @@ export class ColumnMapError extends Error {
 export function parseColumnMap(pairs: readonly string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs) {
+    // Written like --share's list; the file then seemed to lack a header named by all the pairs.
+    const several = pair.split(/[,;]/).map((piece) => piece.trim());
+    if (several.length > 1 && several.every(isPair)) {
+      throw new ColumnMapError(
+        `"${pair}" holds several mappings: give each one on its own (repeat --map, or map= in the API): ${several.map((piece) => `"${piece}"`).join(", ")}.`,
+      );
+    }
     const split = pair.lastIndexOf("=");
     if (split <= 0 || split === pair.length - 1) {
       throw new ColumnMapError(`"${pair}" is not <csv header>=<field>, e.g. "Cust #=crmId".`);
@@ -30,4 +37,10 @@ export function parseColumnMap(pairs: readonly string[]): Record<string, string>
     map[header] = field;
   }
   return map;
+}
+
+/** `<csv header>=<field>` with a known field. */
+function isPair(text: string): boolean {
+  const split = text.lastIndexOf("=");
+  return split > 0 && isField(text.slice(split + 1).trim());
 }

@@ -8,7 +8,7 @@ import type { DateOrder } from "../import/dates";
 import { parseColumnMap } from "../mapping/column-map";
 import { type ImportSummary, importAccountsCsv, KEPT_ERRORS } from "../mapping/import";
 import { parseRelationshipValues } from "../mapping/relationship-values";
-import { action, CliError, withDatabase } from "./context";
+import { action, CliError, cannotRead, withDatabase } from "./context";
 import { describeMatching } from "./match";
 import { formatBytes, matchingProgress, progressBar } from "./progress";
 
@@ -119,25 +119,6 @@ export function registerAccountsCommands(program: Command): void {
         console.log(describeImport(slug, file, summary));
       }),
     );
-}
-
-/** Why the file could not be read, in words, from the system's error code. */
-const READ_FAILURES: Record<string, string> = {
-  ENOENT: "no such file",
-  ENOTDIR: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is not a file",
-  EIO: "input/output error",
-  ELOOP: "too many symbolic links",
-  ENAMETOOLONG: "the name is too long",
-  EMFILE: "too many files open",
-};
-
-function cannotRead(file: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === undefined) return error as Error;
-  return new CliError(`Cannot read ${file}: ${READ_FAILURES[code] ?? `system error ${code}`}.`);
 }
 
 function describeImport(slug: string, file: string, summary: ImportSummary): string {

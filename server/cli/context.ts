@@ -38,6 +38,25 @@ export async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> 
   }
 }
 
+/** Why the file could not be read, in words, from the system's error code. */
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: "no such file",
+  ENOTDIR: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is not a file",
+  EIO: "input/output error",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many files open",
+};
+
+export function cannotRead(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return error as Error;
+  return new CliError(`Cannot read ${file}: ${READ_FAILURES[code] ?? `system error ${code}`}.`);
+}
+
 /** Wraps a command's action so that failures end the process with a message and exit code 1. */
 export function action<Args extends unknown[]>(run: (...args: Args) => Promise<void>) {
   return async (...args: Args) => {

@@ -194,6 +194,20 @@ describe("solution-map set / show", () => {
     }
   });
 
+  it("says a file is missing or not a file in one line, instead of Node's error code and calling it not JSON", async () => {
+    const { slug } = await createTestOrg(database);
+    const missing = join(files, `${slug}-missing.json`);
+
+    expect(await cli("solution-map", "set", slug, "--file", missing)).toMatchObject({
+      failed: true,
+      errors: `Error: Cannot read ${missing}: no such file.`,
+    });
+    expect(await cli("solution-map", "set", slug, "--file", files)).toMatchObject({
+      failed: true,
+      errors: `Error: Cannot read ${files}: it is not a file.`,
+    });
+  });
+
   it("names the invalid fields of a map, and says when a file isn't JSON", async () => {
     const { slug } = await createTestOrg(database);
     const invalid = join(files, `${slug}-invalid.json`);

@@ -9,7 +9,7 @@ import { PartnerTrack, SOLUTION_AREAS, SolutionArea, VendorSolutionMap } from ".
 import { orgBySlug } from "../admin/organisations";
 import { readProfiles, writeProfile } from "../scoring/profiles";
 import { readSolutionMap, writeSolutionMap } from "../scoring/solution-map";
-import { action, CliError, listOf, withDatabase } from "./context";
+import { action, CliError, cannotRead, listOf, withDatabase } from "./context";
 
 type WithDatabase = typeof withDatabase;
 
@@ -123,9 +123,12 @@ function decodeMapFile(bytes: Buffer): string {
 }
 
 async function readMapFile(file: string): Promise<VendorSolutionMap> {
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
   let json: unknown;
   try {
-    json = JSON.parse(decodeMapFile(await readFile(file)));
+    json = JSON.parse(decodeMapFile(bytes));
   } catch (error) {
     throw new CliError(`Could not read ${file} as JSON: ${(error as Error).message}`);
   }

@@ -52,6 +52,12 @@ describe("assessWillingness", () => {
     expect(willingness(intros(2, 0, 8)).score).toBeLessThan(willingness(intros(2, 0)).score);
   });
 
+  it("ranks a partner that let an intro expire unanswered below one that answered it, however late", () => {
+    const ignored = willingness(intros(0, 0, 1)).score;
+    expect(ignored).toBeLessThan(willingness(intros(0, 1, 0, 24 * 7)).score);
+    expect(ignored).toBeLessThan(willingness(intros(1, 0, 1, 24 * 7)).score);
+  });
+
   it.each([
     [intros(9, 1, 0, 20), "Accepted 9 of 10 intros, usually answers within a day"],
     [intros(1, 0, 0, 2), "Accepted 1 of 1 intro, usually answers within a few hours"],

@@ -11,8 +11,12 @@ import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 const ACCEPTANCE_PRIOR = { accepted: 2, notAccepted: 2 } as const;
 /** Response speed is 1 for an instant answer, 0.5 at this many hours, and tends to 0 as answers slow down. */
 const HALF_SPEED_HOURS = 24;
-/** Before a partner has answered anything, assume it answers in a day: neither fast nor slow. */
+/**
+ * Before a partner has been asked anything, assume it answers in a day: neither fast nor slow. A
+ * partner that has let intros expire without answering any is as slow as can be, not "unknown".
+ */
 const UNKNOWN_RESPONSE_HOURS = HALF_SPEED_HOURS;
+const NEVER_ANSWERS_HOURS = Number.POSITIVE_INFINITY;
 /** Acceptance matters more than speed: a quick "no" helps nobody. */
 const ACCEPTANCE_SHARE = 0.75;
 /** Partners outside the co-sell programme can still be asked, but their reps have no incentive to say yes. */
@@ -54,7 +58,9 @@ export function assessWillingness(partner: PartnerProfile, record: PartnerTrackR
   const acceptance =
     (accepted + ACCEPTANCE_PRIOR.accepted) /
     (asked + ACCEPTANCE_PRIOR.accepted + ACCEPTANCE_PRIOR.notAccepted);
-  const hours = record.medianResponseHours ?? UNKNOWN_RESPONSE_HOURS;
+  const hours =
+    record.medianResponseHours ??
+    (record.introsExpiredUnanswered > 0 ? NEVER_ANSWERS_HOURS : UNKNOWN_RESPONSE_HOURS);
   const speed = HALF_SPEED_HOURS / (HALF_SPEED_HOURS + hours);
   const rarely = asked > 0 && acceptance < RARELY_ACCEPTS_BELOW;
   const weighed =

@@ -442,10 +442,12 @@ export const introRequests = pgTable(
       to: appRole,
       using: sql`${t.fromOrgId} = ${currentOrg} or ${t.toOrgId} = ${currentOrg}`,
     }),
+    // Only to a partner, through the partnership between the two (migration 0020, which also holds
+    // an update to its two organisations and to the side whose turn it is).
     pgPolicy("intro_requests_create", {
       for: "insert",
       to: appRole,
-      withCheck: sql`${t.fromOrgId} = ${currentOrg}`,
+      withCheck: sql`${t.fromOrgId} = ${currentOrg} and exists (select 1 from partnerships p where p.id = ${t.partnershipId} and ((p.org_a = ${t.fromOrgId} and p.org_b = ${t.toOrgId}) or (p.org_b = ${t.fromOrgId} and p.org_a = ${t.toOrgId})))`,
     }),
     pgPolicy("intro_requests_update", {
       for: "update",

@@ -52,7 +52,7 @@ const refused = (write: Promise<unknown>, why: RegExp) =>
 
 const setStatus = (org: Org, id: string, status: string) =>
   as(org, "rep", (tx) =>
-    tx.execute(sql`update intro_requests set status = ${status}, responded_at = now(), version = version + 1
+    tx.execute(sql`update intro_requests set status = ${status}, version = version + 1
       where id = ${id}`),
   );
 
@@ -111,6 +111,22 @@ describe("intro requests in the database", () => {
     await setStatus(vendor, id, "withdrawn");
     await refused(setStatus(partner, id, "accepted"), /already withdrawn/);
     expect((await statusOf(id))?.status).toBe("withdrawn");
+  });
+
+  it("lets each side write only its own words: the request's to the requester, the answer's to the partner", async () => {
+    const { vendor, partner, id } = await scenario();
+    const write = (org: Org, assignments: ReturnType<typeof sql>) =>
+      as(org, "rep", (tx) => tx.execute(sql`update intro_requests set ${assignments} where id = ${id}`));
+    await refused(write(partner, sql`message = 'Ignore this one'`), /only the requester/);
+    await refused(write(partner, sql`requester_user_id = ${partner.users.rep.id}`), /only the requester/);
+    await write(partner, sql`status = 'accepted', responded_at = now(), response_message = 'Happy to'`);
+    await refused(write(vendor, sql`response_message = 'Not a fit'`), /only the partner/);
+    await refused(write(vendor, sql`responder_user_id = ${vendor.users.rep.id}`), /only the partner/);
+    const [row] = await rows<{ message: string; response_message: string }>(
+      database.db,
+      sql`select message, response_message from intro_requests where id = ${id}`,
+    );
+    expect(row).toEqual({ message: "Please introduce us", response_message: "Happy to" });
   });
 
   it("lets the server itself expire a pending request, outside any tenant", async () => {

@@ -129,6 +129,27 @@ describe("intro requests in the database", () => {
     expect(row).toEqual({ message: "Please introduce us", response_message: "Happy to" });
   });
 
+  it("takes a new request as pending and as sent now, whatever the requester's insert says", async () => {
+    const { vendor, partner, withPartner } = await scenario();
+    const send = (columns: ReturnType<typeof sql>, values: ReturnType<typeof sql>) =>
+      as(vendor, "rep", (tx) =>
+        tx.execute(sql`insert into intro_requests (id, from_org_id, to_org_id, partnership_id, ${columns})
+          values (${randomUUID()}, ${vendor.org.id}, ${partner.org.id}, ${withPartner.id}, ${values})`),
+      );
+    await refused(send(sql`status`, sql`'accepted'`), /pending/);
+    await refused(send(sql`response_message`, sql`'Happy to'`), /only the partner/);
+    const id = randomUUID();
+    await as(vendor, "rep", (tx) =>
+      tx.execute(sql`insert into intro_requests (id, from_org_id, to_org_id, partnership_id, created_at)
+        values (${id}, ${vendor.org.id}, ${partner.org.id}, ${withPartner.id}, now() + interval '30 days')`),
+    );
+    const [row] = await rows<{ sent_now: boolean }>(
+      database.db,
+      sql`select created_at <= now() as sent_now from intro_requests where id = ${id}`,
+    );
+    expect(row?.sent_now).toBe(true);
+  });
+
   it("lets the server itself expire a pending request, outside any tenant", async () => {
     const { id } = await scenario();
     await database.db.execute(sql`update intro_requests set status = 'expired' where id = ${id}`);

@@ -442,8 +442,8 @@ export const introRequests = pgTable(
       to: appRole,
       using: sql`${t.fromOrgId} = ${currentOrg} or ${t.toOrgId} = ${currentOrg}`,
     }),
-    // Only to a partner, through the partnership between the two (migration 0020, which also holds
-    // an update to its two organisations and to the side whose turn it is).
+    // Only to a partner, through the partnership between the two. Migration 0020 also holds a request
+    // to its two organisations, each side to its own words and turn, and a new one to pending.
     pgPolicy("intro_requests_create", {
       for: "insert",
       to: appRole,

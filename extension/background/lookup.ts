@@ -6,7 +6,7 @@
 import type { Runtime } from "webextension-polyfill";
 import { AccountPartners } from "../../src/contract/partners";
 import { feedChangesSoFar, readAccount, storeAccountAnswer } from "../cache/accounts";
-import { type CacheOwner, CacheOwnerChanged } from "../cache/db";
+import { type CacheOwner, CacheOwnerChanged, cacheHolder, sameOwner } from "../cache/db";
 import type { AccountOnPage, PartnersResult } from "../messages";
 import { apiRequest, Unreachable } from "./api";
 import { isOffline, markOffline, markOnline } from "./connectivity";
@@ -73,7 +73,7 @@ async function askServer(session: StoredSession, crmId: string): Promise<Partner
       markOnline();
       const data = { ...answer, partners: withoutDismissed(answer.partners) };
       const now = new Date().toISOString();
-      if (await storeAccountAnswer(owner, crmId, data, now, askedAt)) {
+      if (await storeAnswer(session, crmId, data, now, askedAt)) {
         return { state: "ready", data, source: "server", syncedAt: now, offline: false };
       }
       // A sync changed the cache while the server answered, maybe after it made this answer: the
@@ -101,6 +101,35 @@ async function askServer(session: StoredSession, crmId: string): Promise<Partner
     }
     return { state: "error", message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Stores the server's answer (see storeAccountAnswer); false when a sync page overtook it. A cache
+ * that cannot keep it (the user deleted the database, the disk is full) does not cost the tab the
+ * answer: it is shown all the same, and the cache catches up at the next sync. Only a session that
+ * ended or changed meanwhile is passed on (CacheOwnerChanged), for askServer to answer for it.
+ */
+async function storeAnswer(
+  session: StoredSession,
+  crmId: string,
+  answer: AccountPartners,
+  now: string,
+  askedAt: number,
+): Promise<boolean> {
+  const owner = cacheOwner(session);
+  try {
+    return await storeAccountAnswer(owner, crmId, answer, now, askedAt);
+  } catch (error) {
+    if (error instanceof CacheOwnerChanged && (await handedOver(session))) throw error;
+    return true;
+  }
+}
+
+/** Whether the session ended or the cache went to another one, rather than the cache being emptied. */
+async function handedOver(session: StoredSession): Promise<boolean> {
+  if ((await loadSession())?.token !== session.token) return true;
+  const holder = await cacheHolder().catch(() => null);
+  return holder !== null && !sameOwner(holder, cacheOwner(session));
 }
 
 /**

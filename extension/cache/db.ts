@@ -191,3 +191,8 @@ export async function readSyncState(owner: CacheOwner): Promise<SyncState | null
   const state = await (await cacheDb()).get("meta", SYNC_STATE);
   return state && sameOwner(state.owner, owner) ? state : null;
 }
+
+/** Whom the cache belongs to, or null when nobody claimed it (signed out, or the database is new). */
+export async function cacheHolder(): Promise<CacheOwner | null> {
+  return (await (await cacheDb()).get("meta", SYNC_STATE))?.owner ?? null;
+}

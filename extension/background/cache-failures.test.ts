@@ -1,0 +1,64 @@
+/**
+ * The offline cache failing under the background: a database the user deleted, a disk that is full.
+ * Lookups then fall back on the server, as if there were no cache.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFakeApi, syncedOverlap } from "./testing/fake-api";
+import { startBackground } from "./testing/harness";
+
+/** What "Clear site data" (or DevTools' Application > Storage) does to the extension's database. */
+function deleteDatabase(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase("cosell-lens-cache");
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Every write to the accounts store fails, as Chromium's do when the disk is full. */
+function fillTheDisk(): void {
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === "accounts")
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("a failing offline cache", () => {
+  it("answers lookups from the server after the user deleted the database", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"), syncedOverlap(2, "001B"));
+    const background = await startBackground(api);
+    await background.signIn();
+
+    await deleteDatabase();
+
+    expect(await background.lookUp("001B")).toMatchObject({
+      state: "ready",
+      source: "server",
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
+    });
+    // The next sync starts the cache again, from a full sync.
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 2 });
+  });
+
+  it("shows the server's answer about an account when the disk is too full to save it", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    api.upsert(syncedOverlap(1, "001A"));
+    fillTheDisk();
+
+    expect(await background.lookUp("001A")).toMatchObject({
+      state: "ready",
+      source: "server",
+      data: { partners: [{ partner: { name: "Partner 1" } }] },
+    });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFakeApi, syncedOverlap } from "./testing/fake-api";
-import { startBackground } from "./testing/harness";
+import { PASSWORD, startBackground } from "./testing/harness";
 
 /** What "Clear site data" (or DevTools' Application > Storage) does to the extension's database. */
 function deleteDatabase(): Promise<void> {
@@ -22,6 +22,18 @@ function fillTheDisk(): void {
     if (this.name === "accounts")
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     return put.apply(this, args);
+  });
+}
+
+/** Leaves the database at a version newer than this build's, as a later build of the extension did. */
+function upgradeDatabaseBeyondThisBuild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open("cosell-lens-cache", 99);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
   });
 }
 
@@ -60,5 +72,28 @@ describe("a failing offline cache", () => {
       source: "server",
       data: { partners: [{ partner: { name: "Partner 1" } }] },
     });
+  });
+
+  it("signs in and answers from the server while the database will not open, and uses it once it does", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await upgradeDatabaseBeyondThisBuild();
+
+    api.addUser("rep@acme.example", PASSWORD);
+    const signIn = { serverUrl: api.address, email: "rep@acme.example", password: PASSWORD };
+    expect(await background.send("session.signIn", signIn)).toMatchObject({ ok: true });
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: false });
+    expect(await background.lookUp("001A")).toMatchObject({
+      state: "ready",
+      source: "server",
+      data: { partners: [{ partner: { name: "Partner 1" } }] },
+    });
+
+    // The user clears the extension's data: the next sync opens a new database and fills it.
+    await deleteDatabase();
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    api.reachable = false;
+    expect(await background.lookUp("001A")).toMatchObject({ state: "ready", source: "cache" });
   });
 });

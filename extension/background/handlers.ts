@@ -32,7 +32,9 @@ export const handlers: Handlers = {
       const me = await apiRequest(serverUrl, "/v1/me", Me, { token });
       const session = { serverUrl, token, expiresAt, me };
       // Before the session is saved, so nothing reads another user's cache under the new session.
-      await claimCache(cacheOwner(session));
+      // A cache that will not open holds nobody's data for now: every read and write checks its
+      // owner, and the sync claims it once it opens. Until then lookups go to the server.
+      await claimCache(cacheOwner(session)).catch(() => {});
       await saveSession(session);
       void syncAfterCurrent();
       // Sidebars already open said "signed out"; a failure here leaves them to their next lookup.

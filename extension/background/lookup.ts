@@ -44,9 +44,12 @@ export async function answerOpenAccounts(session: StoredSession): Promise<void> 
   await pushUpdates(async (crmId) => (await cachedResult(owner, crmId)) ?? askServer(session, crmId));
 }
 
-/** The cache's answer about an account, or null when it knows nothing about it. */
+/**
+ * The cache's answer about an account, or null when it knows nothing about it, or cannot be read
+ * (the database will not open): the server is then asked, as for an account the cache lacks.
+ */
 export async function cachedResult(owner: CacheOwner, crmId: string): Promise<PartnersResult | null> {
-  const cached = await readAccount(owner, crmId);
+  const cached = await readAccount(owner, crmId).catch(() => null);
   if (!cached) return null;
   return {
     state: "ready",
@@ -62,7 +65,8 @@ async function askServer(session: StoredSession, crmId: string): Promise<Partner
   try {
     for (;;) {
       const [askedAt, answer] = await Promise.all([
-        feedChangesSoFar(owner),
+        // Null when the cache cannot be read: the answer then goes to the tab without being stored.
+        feedChangesSoFar(owner).catch(() => null),
         apiRequest(
           session.serverUrl,
           `/v1/accounts/partners?${new URLSearchParams({ crmId })}`,
@@ -114,9 +118,10 @@ async function storeAnswer(
   crmId: string,
   answer: AccountPartners,
   now: string,
-  askedAt: number,
+  askedAt: number | null,
 ): Promise<boolean> {
   const owner = cacheOwner(session);
+  if (askedAt === null) return true;
   try {
     return await storeAccountAnswer(owner, crmId, answer, now, askedAt);
   } catch (error) {

@@ -114,6 +114,12 @@ export function cacheDb(): Promise<CacheDb> {
       connection = null;
     },
   });
+  // A database that would not open (a newer build's version, a corrupt or full disk) is tried again
+  // at the next use, rather than failing every use for as long as the worker lives.
+  const opening = connection;
+  opening.catch(() => {
+    if (connection === opening) connection = null;
+  });
   return connection;
 }
 

@@ -83,6 +83,42 @@ describe("partners.forAccount", () => {
     });
   });
 
+  it("keeps a sync's deletion of a partner the cache never held when an older answer arrives after it", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(2, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    // A partner arrives after the sync; the server makes its answer about 001A, with it, at once,
+    // and the network delivers it when released.
+    api.upsert(syncedOverlap(1, "001A"));
+    let release!: () => void;
+    const delivery = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await api.fetch(input, init);
+      if (new URL(String(input)).pathname === "/v1/accounts/partners") await delivery;
+      return response;
+    });
+
+    // From the cache; the check with the server gets an answer with the new partner.
+    await background.lookUp("001A", { tabId: 3 });
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(1));
+    // The partner goes again before the cache ever held it: the sync brings only its tombstone.
+    api.remove(syncedOverlap(1, "001A").overlapId);
+    expect(await background.send("sync.now", {})).toMatchObject({ ok: true });
+    release();
+
+    // The old answer is set aside, and the server asked again.
+    await vi.waitFor(() => expect(api.count(lookups)).toBe(2));
+
+    api.reachable = false;
+    expect(await background.lookUp("001A", { tabId: 4 })).toMatchObject({
+      source: "cache",
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
+    });
+  });
+
   it("keeps pushing to the account a tab shows now when the previous one's answer comes late", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(2, "001B", "Partner on B"));

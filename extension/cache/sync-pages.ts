@@ -34,7 +34,9 @@ export async function applySyncPage(owner: CacheOwner, page: SyncPage, now: stri
     if (!page.hasMore) state.lastSyncedAt = now;
     const partnersChanged =
       page.reset || fullSyncEndsFrom !== undefined || page.overlaps.length > 0 || removed.length > 0;
-    if (partnersChanged) state.feedChanges = (state.feedChanges ?? 0) + 1;
+    // A tombstone counts even for an overlap the cache does not hold: a server answer about its
+    // account, made before the deletion and still on its way, would otherwise bring it in for good.
+    if (partnersChanged || tombstones.length > 0) state.feedChanges = (state.feedChanges ?? 0) + 1;
     return partnersChanged || page.settings !== null;
   });
 }

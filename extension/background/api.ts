@@ -26,13 +26,28 @@ export class Unreachable extends Error {}
 /** What a proxy or load balancer in front of the API answers when the API is down or too slow. */
 const GATEWAY_FAILURES = new Set([502, 503, 504]);
 
+type ApiRequestInit = { method?: string; token?: string; body?: unknown; signal?: AbortSignal };
+
 /** `serverUrl` is the server's address as signed in to, path included (see ../server-url). */
 export async function apiRequest<S extends z.ZodType>(
   serverUrl: string,
   route: `/${string}`,
   schema: S,
-  init: { method?: string; token?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: ApiRequestInit = {},
 ): Promise<z.infer<S>> {
+  return (await apiRequestDated(serverUrl, route, schema, init)).answer;
+}
+
+/**
+ * As apiRequest, with how far this computer's clock runs ahead of the server's (negative when
+ * behind), from the answer's Date header; 0 when the answer has none.
+ */
+export async function apiRequestDated<S extends z.ZodType>(
+  serverUrl: string,
+  route: `/${string}`,
+  schema: S,
+  init: ApiRequestInit = {},
+): Promise<{ answer: z.infer<S>; clockAhead: number }> {
   let response: Response;
   try {
     response = await fetch(apiUrl(serverUrl, route), {
@@ -65,5 +80,6 @@ export async function apiRequest<S extends z.ZodType>(
       `Can't reach the server at ${serverUrl}: what answered is not the cosell-lens API.`,
     );
   }
-  return answer.data;
+  const serverTime = Date.parse(response.headers.get("date") ?? "");
+  return { answer: answer.data, clockAhead: Number.isNaN(serverTime) ? 0 : Date.now() - serverTime };
 }

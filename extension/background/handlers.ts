@@ -4,7 +4,7 @@ import { Me, SignInResponse } from "../../src/contract/auth";
 import { claimCache } from "../cache/db";
 import type { MessageName, ResponseOf } from "../messages";
 import type { RequestOf } from "../requests";
-import { ApiFailure, apiRequest, Unreachable } from "./api";
+import { ApiFailure, apiRequest, apiRequestDated, Unreachable } from "./api";
 import { answerOpenAccounts, partnersForAccount } from "./lookup";
 import { markNotAMatch } from "./overlaps";
 import { cacheOwner, loadSession, saveSession, signOutLocally } from "./session";
@@ -25,11 +25,15 @@ export const handlers: Handlers = {
 
   async "session.signIn"({ serverUrl, email, password }) {
     try {
-      const { token, expiresAt } = await apiRequest(serverUrl, "/v1/auth/sign-in", SignInResponse, {
+      const { answer, clockAhead } = await apiRequestDated(serverUrl, "/v1/auth/sign-in", SignInResponse, {
         method: "POST",
         body: { email, password },
       });
+      const { token } = answer;
       const me = await apiRequest(serverUrl, "/v1/me", Me, { token });
+      // The token's end as this computer's clock will read it: the server dates it by its own, and a
+      // clock ahead of the server's by more than the token's life would end the session at once.
+      const expiresAt = new Date(Date.parse(answer.expiresAt) + clockAhead).toISOString();
       const session = { serverUrl, token, expiresAt, me };
       // Before the session is saved, so nothing reads another user's cache under the new session.
       // A cache that will not open holds nobody's data for now: every read and write checks its

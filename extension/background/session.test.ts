@@ -105,6 +105,40 @@ describe("the session and the cache", () => {
     ]);
   });
 
+  it("keeps a session for as long as the server gives it, whatever this computer's clock says", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    // This computer's clock runs three hours ahead of the server's, which stamps its answers (Date)
+    // and its tokens' end (an hour after sign-in) by its own.
+    const behind = 3 * 3_600_000;
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await api.fetch(input, init);
+      const serverNow = Date.now() - behind;
+      const headers = new Headers(response.headers);
+      headers.set("date", new Date(serverNow).toUTCString());
+      if (!String(input).endsWith("/v1/auth/sign-in") || !response.ok) {
+        return new Response(response.body, { status: response.status, headers });
+      }
+      const { token } = (await response.json()) as { token: string };
+      const expiresAt = new Date(serverNow + 3_600_000).toISOString();
+      return new Response(JSON.stringify({ token, expiresAt }), { status: 200, headers });
+    });
+
+    expect(await background.signIn()).toMatchObject({ ok: true });
+    expect(await background.send("session.get", {})).toMatchObject({ session: { serverUrl: api.address } });
+    expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
+
+    // The server's hour is over by this computer's clock too: the session ends here.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 2 * 3_600_000);
+      expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("leaves the cache empty when sign-out comes while a sync is about to claim it", async () => {
     let releaseClaim!: () => void;
     let claimWaiting!: () => void;

@@ -96,4 +96,20 @@ describe("a failing offline cache", () => {
     api.reachable = false;
     expect(await background.lookUp("001A")).toMatchObject({ state: "ready", source: "cache" });
   });
+
+  it("says a wrong match was recorded when the server took it but the cache cannot drop it", async () => {
+    const api = createFakeApi();
+    const wrong = syncedOverlap(1, "001A");
+    api.upsert(wrong, syncedOverlap(2, "001A"));
+    const background = await startBackground(api);
+    await background.signIn();
+    expect(await background.lookUp("001A")).toMatchObject({ source: "cache" });
+
+    await deleteDatabase();
+
+    expect(await background.send("overlap.markWrong", { overlapId: wrong.overlapId })).toEqual({ ok: true });
+    expect(await background.lookUp("001A")).toMatchObject({
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
+    });
+  });
 });

@@ -34,7 +34,10 @@ export async function markNotAMatch(
   }
   dismiss(overlapId);
   const owner = cacheOwner(session);
-  const crmId = await removeOverlap(owner, overlapId, new Date().toISOString());
+  // The server took the correction: a cache that cannot drop the overlap now (deleted, full, or
+  // handed to another session) does not make it a failure. Lookups leave the overlap out meanwhile
+  // (see ./dismissed), and the sync's tombstone removes it.
+  const crmId = await removeOverlap(owner, overlapId, new Date().toISOString()).catch(() => null);
   if (crmId !== null) await pushUpdates((id) => cachedResult(owner, id), crmId);
   return { ok: true };
 }

@@ -20,6 +20,9 @@ describe("Salesforce Lightning URLs", () => {
     [`/lightning/app/06mDn000000AbCd/r/Account/${ACME}/view`, ACME],
     [`/lightning/app/c__SalesConsole/r/${ACME}/view`, ACME],
     [`/one/one.app#/sObject/${ACME}/view`, ACME],
+    // Links built by components and apps add parameters to the hash route.
+    [`/one/one.app#/sObject/${ACME}/view?slideDevName=related`, ACME],
+    [`/one/one.app#/sObject/${INITECH_18}/view?core.app=1`, INITECH_18],
     [`/lightning/r/Account/${ACME}/view?ws=%2Flightning%2Fr%2FAccount%2F${ACME}%2Fview`, ACME],
   ])("reads the account id from %s", (path, id) => {
     expect(adapter.accountIdFromUrl(new URL(`${ORG}${path}`))).toBe(id);
@@ -38,6 +41,8 @@ describe("Salesforce Lightning URLs", () => {
     ["the home page", "/lightning/page/home"],
     ["a setup page", "/lightning/setup/ObjectManager/Account/Details/view"],
     ["a one.app page that is not a record", "/one/one.app#/home"],
+    ["a contact in one.app with parameters", "/one/one.app#/sObject/003Dn00000XyZaB/view?core.app=1"],
+    ["an account's related list in one.app", `/one/one.app#/sObject/${ACME}/rlName/Contacts/view`],
   ])("does not treat %s as an account page", (_, path) => {
     expect(adapter.accountIdFromUrl(new URL(`${ORG}${path}`))).toBeNull();
   });

@@ -1,7 +1,8 @@
 /**
  * Salesforce Lightning Experience. Pages:
  * - records: /lightning/r/Account/<id>/view, /lightning/r/<id>/view, /lightning/app/<appId>/r/…,
- *   /one/one.app#/sObject/<id>/view (console subtabs add ?ws=…, which does not change the record shown);
+ *   /one/one.app#/sObject/<id>/view, whose hash may carry parameters (?slideDevName=…); console
+ *   subtabs add ?ws=…, which does not change the record shown;
  * - list views: /lightning/o/Account/list?filterName=…, /lightning/o/Account/home.
  * A related list (/lightning/r/Account/<id>/related/<List>/view) is not the record page: it shows the
  * account's children, not its fields, so it is not treated as an account page.
@@ -23,7 +24,7 @@ import type { AccountListRow, CrmAdapter } from "./types";
 /** 15- or 18-character id with the Account key prefix. */
 const ACCOUNT_ID = /^001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 const RECORD_PATH = /^\/lightning(?:\/app\/[^/]+)?\/r\/(?:(\w+)\/)?(\w{15}|\w{18})\/view\/?$/;
-const ONE_APP_HASH = /^#\/sObject\/(\w{15}|\w{18})(?:\/view)?\/?$/;
+const ONE_APP_HASH = /^#\/sObject\/(\w{15}|\w{18})(?:\/view)?\/?(?:\?.*)?$/;
 const LIST_PATH = /^\/lightning(?:\/app\/[^/]+)?\/o\/Account\/(?:list|home)\/?$/;
 const ID_IN_RECORD_HREF = /\/lightning\/r\/(?:\w+\/)?(\w{15}|\w{18})\/view/;
 

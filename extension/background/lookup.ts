@@ -85,16 +85,16 @@ async function askServer(session: StoredSession, crmId: string): Promise<Partner
       // needs another sync page to land during the round trip; syncs run one at a time and end.
     }
   } catch (error) {
-    if (isSessionRejected(error)) {
-      await signOutLocally(session.token);
-      return { state: "signed_out" };
-    }
-    if (error instanceof CacheOwnerChanged) {
-      // The session ended, or another began, while the server answered: the tab is owed an answer
-      // for the session there is now, not an error about the cache.
+    if (isSessionRejected(error) || error instanceof CacheOwnerChanged) {
+      // The session ended, or another began, while the server answered (a sign-out revokes the
+      // token): the tab is owed an answer for the session there is now, not about the one before.
       const current = await loadSession();
       if (current?.token !== session.token)
         return current ? askServer(current, crmId) : { state: "signed_out" };
+    }
+    if (isSessionRejected(error)) {
+      await signOutLocally(session.token);
+      return { state: "signed_out" };
     }
     if (error instanceof Unreachable) {
       markOffline();

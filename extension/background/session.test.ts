@@ -243,6 +243,47 @@ describe("the session and the cache", () => {
     expect(await beforeOtherUser).toMatchObject({ state: "ready", source: "server" });
   });
 
+  it("answers a lookup whose token a sign-out revoked on its way for the user signed in since", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn("first@acme.example");
+    // The first user's question about 001B reaches the server after their sign-out revoked the token.
+    let reached!: () => void;
+    const asked = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init: RequestInit = {}) => {
+      const token = new Headers(init.headers).get("authorization") ?? "";
+      if (String(input).includes("/v1/accounts/partners") && token.includes("first@")) {
+        reached();
+        await released;
+        const body = { error: { code: "unauthenticated", message: "Sign in again." } };
+        return new Response(JSON.stringify(body), { status: 401 });
+      }
+      return api.fetch(input, init);
+    });
+
+    const lookup = background.lookUp("001B", { tabId: 4 });
+    await asked;
+    await background.send("session.signOut", {});
+    await background.signIn("second@acme.example");
+    api.upsert(syncedOverlap(2, "001B"));
+    release();
+
+    expect(await lookup).toMatchObject({
+      state: "ready",
+      data: { partners: [{ partner: { name: "Partner 2" } }] },
+    });
+    expect(await background.send("session.get", {})).toMatchObject({
+      session: { me: { user: { email: "second@acme.example" } } },
+    });
+  });
+
   it("clears the cache on sign-out", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));

@@ -122,6 +122,50 @@ describe("sync", () => {
     await leftOver;
   });
 
+  // The previous user's sign-out revoked its token while that sync's request was on its way.
+  it("answers Sync now for the user signed in now when the previous one's sync meets a revoked token", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await background.signIn("first@acme.example");
+    let reached!: () => void;
+    const firstUserWaits = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
+      const token = new Headers(init.headers).get("authorization") ?? "";
+      if (String(input).includes("/v1/sync") && token.includes("first@")) {
+        reached();
+        await released;
+        const body = { error: { code: "unauthenticated", message: "Sign in again." } };
+        return new Response(JSON.stringify(body), { status: 401 });
+      }
+      return api.fetch(input, init);
+    });
+    const leftOver = background.send("sync.now", {});
+    await firstUserWaits;
+    await background.send("session.signOut", {});
+    api.addUser("second@acme.example", PASSWORD);
+    await background.send("session.signIn", {
+      serverUrl: SERVER_URL,
+      email: "second@acme.example",
+      password: PASSWORD,
+    });
+
+    const pressed = background.send("sync.now", {});
+    release();
+
+    expect(await pressed).toMatchObject({ ok: true });
+    expect(await background.send("session.get", {})).toMatchObject({
+      session: { me: { user: { email: "second@acme.example" } } },
+    });
+    await leftOver;
+  });
+
   it("keeps the cache as it is when the server is unreachable", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));

@@ -12,7 +12,7 @@ import { withoutDismissed } from "./dismissed";
 import { failureFrom } from "./failures";
 import { cachedResult } from "./lookup";
 import { pushUpdates } from "./open-accounts";
-import { cacheOwner, loadSession, type StoredSession } from "./session";
+import { cacheOwner, isSessionRejected, loadSession, type StoredSession } from "./session";
 import { uploadPendingSettings } from "./settings";
 
 /** The most the server sends in one page: fewer round trips and transactions for a full sync. */
@@ -59,7 +59,11 @@ async function runSync(): Promise<SyncOutcome> {
     const state = await readSyncState(owner);
     return { ok: true, syncedAt: state?.lastSyncedAt ?? new Date().toISOString() };
   } catch (error) {
-    if (error instanceof CacheOwnerChanged) {
+    // A 401 too: the token was revoked by the sign-out that ended this session, not the current one.
+    const superseded =
+      error instanceof CacheOwnerChanged ||
+      (isSessionRejected(error) && (await loadSession())?.token !== session.token);
+    if (superseded) {
       return { ok: false, code: SUPERSEDED, message: "The session changed during the sync." };
     }
     const failure = await failureFrom(error, session);

@@ -112,4 +112,22 @@ describe("a failing offline cache", () => {
       data: { partners: [{ partner: { name: "Partner 2" } }] },
     });
   });
+
+  it("signs out, and tells the open sidebars, while the database will not open", async () => {
+    const api = createFakeApi();
+    api.upsert(syncedOverlap(1, "001A"));
+    const background = await startBackground(api);
+    await upgradeDatabaseBeyondThisBuild();
+    api.addUser("rep@acme.example", PASSWORD);
+    const signIn = { serverUrl: api.address, email: "rep@acme.example", password: PASSWORD };
+    expect(await background.send("session.signIn", signIn)).toMatchObject({ ok: true });
+    expect(await background.lookUp("001A", { tabId: 5 })).toMatchObject({ state: "ready" });
+
+    expect(await background.send("session.signOut", {})).toEqual({ ok: true });
+
+    expect(background.browser.pushes.map((push) => push.message)).toEqual([
+      { name: "partners.changed", payload: { recordId: "001A", result: { state: "signed_out" } } },
+    ]);
+    expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
+  });
 });

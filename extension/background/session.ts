@@ -67,7 +67,10 @@ export async function signOutLocally(rejectedToken?: string): Promise<void> {
   const session = await storedSession();
   if (rejectedToken !== undefined && session && session.token !== rejectedToken) return;
   await clearSession();
-  await clearCache();
+  // A cache that will not open now keeps what it holds, but shows it to nobody: every read checks
+  // its owner, and whoever signs in next claims it, which empties it for anyone else. The sidebars
+  // must hear of the sign-out all the same.
+  await clearCache().catch(() => {});
   await pushSignedOut();
 }
 

@@ -73,6 +73,14 @@ describe("reading a Classic account page", () => {
     expect(adapter.readAccount(document, url)?.name).toBe("Acme Corporation");
   });
 
+  it("leaves out the brackets Classic writes around the View Hierarchy link", () => {
+    const url = load("account.html", "/001Dn00000AbCdE");
+    document.querySelector("#acc2_ileinner")!.innerHTML =
+      'Acme Corporation&nbsp;[<a href="/acc/account_hierarchy.jsp?id=001Dn00000AbCdE">View Hierarchy</a>]';
+
+    expect(adapter.readAccount(document, url)?.name).toBe("Acme Corporation");
+  });
+
   it("falls back to the page header for the name", () => {
     const url = load("account.html", "/001Dn00000AbCdE");
     document.querySelector("#acc2_ileinner")!.remove();

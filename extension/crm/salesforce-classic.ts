@@ -20,7 +20,8 @@ const ACCOUNT_ID = /^001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 /** Pods of the pre-My Domain era: na42, eu11, ap5, cs17 (sandboxes), … */
 const INSTANCE_HOST = /^(?:na|eu|ap|cs|um|gs)\d+\.salesforce\.com$/;
 const LIST_PATH = /^\/001(?:\/o)?\/?$/;
-const VIEW_HIERARCHY_SUFFIX = /\s*\[View Hierarchy\]$/;
+/** " [View Hierarchy]" as text, or the "[]" left once the link inside the brackets is removed. */
+const VIEW_HIERARCHY_SUFFIX = /\s*\[(?:View Hierarchy)?\]$/;
 
 function accountIdFromUrl(url: URL): string | null {
   const id = url.pathname.slice(1);

@@ -23,6 +23,14 @@ describe("signInErrorMessage", () => {
     );
   });
 
+  it("says an address where a cosell-lens server has no such route is one of its pages, not its address", () => {
+    for (const code of ["not_found", "unauthenticated"]) {
+      expect(signInErrorMessage({ code, message: "No such endpoint." }, `${server}/reference`)).toBe(
+        "A cosell-lens server answered at https://intranet.example.com/cosell/reference, but that is not its address for signing in. Enter the address your admin gave you, without /v1, /reference or anything after it.",
+      );
+    }
+  });
+
   it("passes the server's own explanation through otherwise", () => {
     expect(signInErrorMessage({ code: "too_many_attempts", message: "Too many attempts." }, server)).toBe(
       "Too many attempts.",

@@ -12,6 +12,12 @@ export function signInErrorMessage(failure: Pick<Failure, "code" | "message">, a
       return `Can't reach a cosell-lens server at ${address}. Check the address and your connection.`;
     case "http_error":
       return `${address} answered, but not like a cosell-lens server. Check the address. (${failure.message})`;
+    // A cosell-lens server answered, for a route it has not (a page of it, such as /reference) or
+    // one that needs a token (under /v1): the address goes on past the server's, and the server's
+    // own words ("No such endpoint.", "Sign in first: …") would not say so.
+    case "not_found":
+    case "unauthenticated":
+      return `A cosell-lens server answered at ${address}, but that is not its address for signing in. Enter the address your admin gave you, without /v1, /reference or anything after it.`;
     default:
       return failure.message;
   }

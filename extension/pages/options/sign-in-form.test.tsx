@@ -123,6 +123,20 @@ describe("the sign-in form", () => {
     expect(background.api.count("POST /v1/auth/sign-in")).toBe(1);
     expect(button.hasAttribute("aria-disabled")).toBe(false);
   });
+  // An address copied from a page of the server (its API reference) or from an API route: the
+  // server answers there with its own errors, which read as "Sign in first: the token is missing,
+  // expired or revoked." (the /v1/* routes) or "No such endpoint.", not as a wrong address.
+  it("says the address is a page of the server, not its address, when a route under it answers", async () => {
+    background.api.addUser("rep@acme.example", PASSWORD);
+    await signIn("http://127.0.0.1:8787/v1", "rep@acme.example", PASSWORD);
+
+    await expect
+      .poll(() => root.querySelector("[role=alert]")?.textContent)
+      .toBe(
+        "A cosell-lens server answered at http://127.0.0.1:8787/v1, but that is not its address for signing in. Enter the address your admin gave you, without /v1, /reference or anything after it.",
+      );
+    expect(signedIn).toBeNull();
+  });
 });
 
 describe("a server published under a path", () => {

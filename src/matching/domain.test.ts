@@ -136,6 +136,52 @@ describe("normalizeDomain", () => {
   });
 
   it.each([
+    "https://www.bloomberg.com/profile/company/ACME:US",
+    "https://app.apollo.io/#/companies/5f2a",
+    "https://www.apollo.io/companies/Acme/5f2a",
+    "https://pitchbook.com/profiles/company/12345-67",
+    "https://www.owler.com/company/acme",
+    "https://craft.co/acme",
+    "https://www.cbinsights.com/company/acme",
+    "https://tracxn.com/d/companies/acme/__abc",
+    "https://app.dealroom.co/companies/acme",
+    "https://rocketreach.co/acme-management_b5c",
+    "https://www.kompass.com/c/acme/fr1234567/",
+    "https://www.northdata.de/Acme+GmbH,+Berlin/HRB+12345",
+    "https://www.europages.co.uk/ACME/00000004.html",
+    "https://clutch.co/profile/acme",
+    "https://www.thomasnet.com/profile/01234567/acme.html",
+    "https://www.chamberofcommerce.com/united-states/texas/austin/plumber/1234-acme",
+    "https://www.mapquest.com/us/texas/acme-plumbing-123456",
+    "https://www.gelbeseiten.de/gsbiz/abc-123",
+    "https://www.pagesjaunes.fr/pros/12345678",
+    "https://www.societe.com/societe/acme-123456789.html",
+    "https://www.pappers.fr/entreprise/acme-123456789",
+    "https://www.justdial.com/Mumbai/Acme-Traders/022P1234",
+    "https://www.indiamart.com/acme-traders/",
+    "https://calendly.com/acme-sales",
+    "https://www.eventbrite.com/o/acme-12345",
+    "https://www.eventbrite.co.uk/o/acme-12345",
+    "https://www.meetup.com/acme-users/",
+    "https://about.me/janedoe",
+    "https://www.behance.net/acme",
+    "https://www.upwork.com/agencies/acme/",
+    "https://forms.office.com/r/AbCdEf",
+    "https://shop.app/acme",
+    "https://www.mercadolibre.com.ar/tienda/acme",
+    "https://www.rakuten.co.jp/acme/",
+  ])("rejects %s, a company's profile on a directory or data provider", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each(["youtu.be/abc123", "https://discord.gg/acme", "https://www.whatsapp.com/channel/abc"])(
+    "rejects %s, a link to a video, a chat or a channel",
+    (input) => {
+      expect(normalizeDomain(input)).toBeNull();
+    },
+  );
+
+  it.each([
     "https://www.bbb.org/us/tx/austin/profile/plumber/acme-plumbing-0825-1000",
     "https://www.etsy.com/uk/shop/AcmeCrafts",
     "https://www.microsoft.com/en-us/p/acme-notes/9nblggh4r2r6",
@@ -170,6 +216,10 @@ describe("normalizeDomain", () => {
     ["tripadvisor.com", "tripadvisor.com"],
     ["www.zendesk.com", "zendesk.com"],
     ["press@github.com", "github.com"],
+    ["https://www.bloomberg.com/", "bloomberg.com"],
+    ["apollo.io", "apollo.io"],
+    ["www.eventbrite.co.uk", "eventbrite.co.uk"],
+    ["office.com", "office.com"],
   ])("keeps %s, the platform company's own site", (input, domain) => {
     expect(normalizeDomain(input)).toBe(domain);
   });

@@ -117,6 +117,8 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "wikipedia.org",
   "bit.ly",
   "linktr.ee",
+  "youtu.be",
+  "discord.gg",
   // More mailboxes: national ISPs and regional providers, whose addresses get pasted as websites
   "foxmail.com",
   "yeah.net",
@@ -271,6 +273,38 @@ const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "wellfound.com",
   "angel.co",
   "archive.org",
+  // Company profiles that data providers, registries and directories publish under a path
+  // (bloomberg.com/profile/company/ACME:US, pitchbook.com/profiles/company/…), which enrichment
+  // tools and reps paste where the company's own website belongs
+  "bloomberg.com",
+  "apollo.io",
+  "pitchbook.com",
+  "owler.com",
+  "craft.co",
+  "cbinsights.com",
+  "tracxn.com",
+  "dealroom.co",
+  "rocketreach.co",
+  "kompass.com",
+  "clutch.co",
+  "thomasnet.com",
+  "chamberofcommerce.com",
+  "mapquest.com",
+  "gelbeseiten.de",
+  "pagesjaunes.fr",
+  "societe.com",
+  "pappers.fr",
+  "justdial.com",
+  "indiamart.com",
+  "upwork.com",
+  "behance.net",
+  "about.me",
+  // Booking pages, event pages, forms, shops and channels that any company can have there
+  "calendly.com",
+  "meetup.com",
+  "office.com",
+  "shop.app",
+  "whatsapp.com",
 ]);
 
 /**
@@ -289,6 +323,11 @@ const PLATFORM_LABELS: ReadonlySet<string> = new Set([
   "capterra",
   "tripadvisor",
   "houzz",
+  "northdata",
+  "europages",
+  "eventbrite",
+  "mercadolibre",
+  "rakuten",
 ]);
 
 /**

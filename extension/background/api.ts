@@ -11,9 +11,20 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds the server asks to wait before trying again (its Retry-After), when it says. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
+}
+
+/** Retry-After in seconds: given as seconds, or as the date to wait until. */
+function retryAfterOf(response: Response): number | null {
+  const value = response.headers.get("retry-after")?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const until = Date.parse(value);
+  return Number.isNaN(until) ? null : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
 /**
@@ -72,6 +83,7 @@ export async function apiRequestDated<S extends z.ZodType>(
       response.status,
       parsed.success ? parsed.data.error.code : "http_error",
       parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
+      retryAfterOf(response),
     );
   }
   const answer = schema.safeParse(body);

@@ -11,6 +11,12 @@ import { cacheOwner, loadSession, saveSession, signOutLocally } from "./session"
 import { currentSettings, updateSettings } from "./settings";
 import { syncAfterCurrent, syncNow } from "./sync";
 
+/** A wait of `seconds`, in whole minutes rounded up: "a minute", "13 minutes". */
+const wait = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+};
+
 type Handlers = {
   [N in MessageName]: (request: RequestOf<N>, sender: Runtime.MessageSender) => Promise<ResponseOf<N>>;
 };
@@ -50,6 +56,14 @@ export const handlers: Handlers = {
           ok: false,
           code: "unreachable",
           message: `Can't reach a cosell-lens server at ${serverUrl}.`,
+        };
+      }
+      if (error instanceof ApiFailure && error.code === "too_many_attempts" && error.retryAfter !== null) {
+        // The server's "Try again later." leaves the rep guessing, and trying again too soon.
+        return {
+          ok: false,
+          code: error.code,
+          message: `Too many failed sign-ins. Try again in ${wait(error.retryAfter)}.`,
         };
       }
       if (error instanceof ApiFailure) return { ok: false, code: error.code, message: error.message };

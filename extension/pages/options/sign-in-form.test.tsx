@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Background, PASSWORD, startBackground } from "../../background/testing/harness";
 import type { Session } from "../../messages";
 
@@ -123,6 +123,28 @@ describe("the sign-in form", () => {
     expect(background.api.count("POST /v1/auth/sign-in")).toBe(1);
     expect(button.hasAttribute("aria-disabled")).toBe(false);
   });
+  // README: failed sign-ins are limited per account and per address, "429 with Retry-After". The
+  // form said only "Too many failed sign-ins. Try again later.": a rep tried again at once, and
+  // again, without knowing the wait was a quarter of an hour.
+  it("says how long to wait when the server refuses more sign-ins for a while", async () => {
+    const server = background.api.fetch;
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) =>
+      new URL(String(input)).pathname === "/v1/auth/sign-in"
+        ? new Response(
+            JSON.stringify({
+              error: { code: "too_many_attempts", message: "Too many failed sign-ins. Try again later." },
+            }),
+            { status: 429, headers: { "content-type": "application/json", "retry-after": "721" } },
+          )
+        : server(input, init),
+    );
+    await signIn("http://127.0.0.1:8787", "rep@acme.example", PASSWORD);
+
+    await expect
+      .poll(() => root.querySelector("[role=alert]")?.textContent)
+      .toBe("Too many failed sign-ins. Try again in 13 minutes.");
+  });
+
   // An address copied from a page of the server (its API reference) or from an API route: the
   // server answers there with its own errors, which read as "Sign in first: the token is missing,
   // expired or revoked." (the /v1/* routes) or "No such endpoint.", not as a wrong address.

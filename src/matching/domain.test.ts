@@ -118,6 +118,36 @@ describe("normalizeDomain", () => {
   });
 
   it.each([
+    "acme.jimdofree.com",
+    "acme.ghost.io",
+    "acme.myportfolio.com",
+    "acme.tilda.ws",
+    "acme.mybigcommerce.com",
+    "acme.shopifypreview.com",
+    "acme.kinsta.cloud",
+    "acme.pagesperso-orange.fr",
+    "acme.mercadoshops.com.br",
+    "acme.narod.ru",
+  ])("rejects %s, a site on a host whose domain is its tenants' only", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "acme.odoo.com",
+    "acme.wpengine.com",
+    "acme.ucoz.ru",
+    "acme.over-blog.com",
+    "acme.e-monsite.com",
+    "acme.canalblog.com",
+    "acme.jouwweb.nl",
+    "acme.tiendanube.com",
+    "acme.nuvemshop.com.br",
+    "acme.lojaintegrada.com.br",
+  ])("rejects %s, a customer's site on a site builder or shop platform", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
     "https://sites.google.com/view/acmebakery",
     "https://apps.apple.com/us/app/acme/id123456",
     "https://www.amazon.com/shops/acme",
@@ -217,6 +247,8 @@ describe("normalizeDomain", () => {
     ["www.zendesk.com", "zendesk.com"],
     ["press@github.com", "github.com"],
     ["https://www.bloomberg.com/", "bloomberg.com"],
+    ["www.odoo.com/en_US/", "odoo.com"],
+    ["wpengine.com", "wpengine.com"],
     ["apollo.io", "apollo.io"],
     ["www.eventbrite.co.uk", "eventbrite.co.uk"],
     ["office.com", "office.com"],

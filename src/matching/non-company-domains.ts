@@ -206,6 +206,18 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "company.site",
   "hs-sites.com",
   "mailchimpsites.com",
+  "jimdofree.com",
+  "ghost.io",
+  "myportfolio.com",
+  "tilda.ws",
+  "narod.ru",
+  "pagesperso-orange.fr",
+  // Default and staging hosts of shops and managed hosting (the companies themselves live elsewhere:
+  // bigcommerce.com, shopify.com, kinsta.com)
+  "mybigcommerce.com",
+  "shopifypreview.com",
+  "kinsta.cloud",
+  "mercadoshops.com.br",
   // Reserved for examples (RFC 2606), and placeholders typed where a website is required
   "example.com",
   "example.net",
@@ -305,6 +317,18 @@ const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "office.com",
   "shop.app",
   "whatsapp.com",
+  // Site builders, shop platforms and hosts that put their customers' sites on a subdomain of
+  // their own company domain (acme.odoo.com, acme.wpengine.com, acme.tiendanube.com)
+  "odoo.com",
+  "wpengine.com",
+  "ucoz.ru",
+  "over-blog.com",
+  "e-monsite.com",
+  "canalblog.com",
+  "jouwweb.nl",
+  "tiendanube.com",
+  "nuvemshop.com.br",
+  "lojaintegrada.com.br",
 ]);
 
 /**

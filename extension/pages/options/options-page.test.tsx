@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { pageSender } from "../../background/testing/fake-browser";
-import { startBackground } from "../../background/testing/harness";
+import { PASSWORD, startBackground } from "../../background/testing/harness";
+import { LAST_SERVER_STORAGE_KEY } from "../../session-key";
 
 /** The options page, with the real background behind it, open in a tab while things happen elsewhere. */
 let root: HTMLElement;
@@ -93,5 +94,76 @@ describe("the options page follows the session", () => {
     await openOptionsPage();
 
     expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe("the server address", () => {
+  const field = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)!;
+
+  // Reps sign out to let a colleague sign in, and sign in again when a session ends after 14 days.
+  // The Server URL used to come back as http://127.0.0.1:8787, the development server, and the rep
+  // had to find the address the admin sent again.
+  it("is the one last signed in to, after signing out and on a page opened afterwards", async () => {
+    const background = await startBackground();
+    background.api.address = "http://127.0.0.1:8787/cosell";
+    background.api.addUser("rep@acme.example", PASSWORD);
+    Object.assign(background.browser, {
+      permissions: { contains: async () => true, request: async () => true, remove: async () => true },
+    });
+    await openOptionsPage();
+    await act(() => {
+      for (const [id, value] of [
+        ["server-url", "http://127.0.0.1:8787/cosell/"],
+        ["email", "rep@acme.example"],
+        ["password", PASSWORD],
+      ] as const) {
+        field(id).value = value;
+        field(id).dispatchEvent(new Event("input"));
+      }
+    });
+    await act(async () => {
+      root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    });
+    await expect.poll(() => heading()?.textContent).toBe("Signed in");
+
+    await act(async () => button("Sign out")!.click());
+    await expect.poll(() => heading()?.textContent).toBe("Sign in to cosell-lens");
+    await expect.poll(() => field("server-url").value).toBe("http://127.0.0.1:8787/cosell");
+    expect(field("email").value).toBe("");
+    expect(field("password").value).toBe("");
+
+    // Opened again later, as the sidebar's Sign in link does when the session has ended.
+    root.remove();
+    vi.resetModules();
+    await openOptionsPage();
+    await expect.poll(() => field("server-url").value).toBe("http://127.0.0.1:8787/cosell");
+  });
+
+  it("is what the rep typed, when they typed before the last address was read", async () => {
+    const background = await startBackground();
+    const local = background.browser.storage.local;
+    await local.set({ [LAST_SERVER_STORAGE_KEY]: "https://cosell.example.com" });
+    // The form's read of the last address (and only it) waits until the rep has typed.
+    let typed!: () => void;
+    const untilTyped = new Promise<void>((resolve) => (typed = resolve));
+    let read = false;
+    const get = local.get.bind(local);
+    local.get = async (keys) => {
+      if (keys !== LAST_SERVER_STORAGE_KEY) return get(keys);
+      await untilTyped;
+      const answer = await get(keys);
+      read = true;
+      return answer;
+    };
+    await openOptionsPage();
+    await act(() => {
+      field("server-url").value = "https://other.example.com";
+      field("server-url").dispatchEvent(new Event("input"));
+    });
+    await act(async () => {
+      typed();
+      await expect.poll(() => read).toBe(true);
+    });
+    expect(field("server-url").value).toBe("https://other.example.com");
   });
 });

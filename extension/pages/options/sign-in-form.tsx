@@ -1,9 +1,11 @@
 import type { PartialInputHTMLAttributes } from "preact";
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
 import { SignInRequest } from "../../../src/contract/auth";
 import type { Session } from "../../messages";
 import { MessageFailure, send } from "../../send";
 import { checkServerUrl, type ServerUrlProblem } from "../../server-url";
+import { LAST_SERVER_STORAGE_KEY } from "../../session-key";
 import { ensureOriginPermission, type OriginAccess, withdrawOriginPermission } from "./permissions";
 import { noServerAnswered, signInErrorMessage } from "./sign-in-errors";
 
@@ -38,10 +40,28 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Whether the person has typed in Server URL: the address read from storage then comes too late.
+  const serverUrlTyped = useRef(false);
 
   useLayoutEffect(() => {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
+
+  // The address last signed in to, rather than the development server's, after a sign-out or a
+  // session that ended.
+  useEffect(() => {
+    let mounted = true;
+    browser.storage.local
+      .get(LAST_SERVER_STORAGE_KEY)
+      .then((stored) => {
+        const last = stored[LAST_SERVER_STORAGE_KEY];
+        if (mounted && !serverUrlTyped.current && typeof last === "string") setServerUrl(last);
+      })
+      .catch(() => {});
+    return () => {
+      mounted = false;
+    };
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -74,8 +94,12 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
       }
       const answer = await send("session.signIn", { serverUrl: address, email: email.trim(), password });
       serverAnswered = answer.ok || !noServerAnswered(answer);
-      if (answer.ok) onSignedIn(answer.session);
-      else setFormError(signInErrorMessage(answer, address));
+      if (answer.ok) {
+        await browser.storage.local
+          .set({ [LAST_SERVER_STORAGE_KEY]: answer.session.serverUrl })
+          .catch(() => {});
+        onSignedIn(answer.session);
+      } else setFormError(signInErrorMessage(answer, address));
     } catch (error) {
       // The background refused the request itself, such as an address it cannot parse as an email.
       setFormError(error instanceof MessageFailure ? signInErrorMessage(error, address) : String(error));
@@ -99,7 +123,10 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
         hint="The address your cosell-lens admin gave you."
         type="url"
         value={serverUrl}
-        onInput={setServerUrl}
+        onInput={(value) => {
+          serverUrlTyped.current = true;
+          setServerUrl(value);
+        }}
         error={fieldErrors.serverUrl}
       />
       <TextField

@@ -99,6 +99,11 @@ describe("nameMatchConfidence", () => {
     ["Coca-Cola Company, The", "Coca-Cola Co"],
     ["Trader Joe's", "Trader Joes"],
     ["Home Instead, Inc.", "Home Instead"],
+    ["Đà Nẵng Port", "Da Nang Port"],
+    ["Ёлка", "Елка"],
+    ["שָׁלוֹם", "שלום"],
+    ["مُحَمَّد", "محمد"],
+    ["ソニー", "ソニー"],
   ])("matches %j with %j", (a, b) => {
     expect(confidence(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     expect(confidence(b, a)).toBe(confidence(a, b));
@@ -111,6 +116,10 @@ describe("nameMatchConfidence", () => {
     ["United Airlines", "United Health Group"],
     ["Marlin Industries", "Merlin Industries"],
     ["Acme", "Acme Rocket"],
+    ["グリー株式会社", "クリー株式会社"],
+    ["パナソニック", "ハナソニック"],
+    ["บริษัท ปิ", "บริษัท ปี"],
+    ["कमल", "कोमल"],
   ])("never matches %j with %j", (a, b) => {
     expect(confidence(a, b)).toBe(0);
   });

@@ -36,7 +36,14 @@ export interface CompanyName {
   readonly strength: number;
 }
 
-const COMBINING_MARKS = /\p{M}+/gu;
+/**
+ * Marks after a letter of a script where they are accents or optional pointing, with that letter
+ * kept: "é" (e and an acute, once decomposed), "ё", Hebrew vowel points, Arabic harakat. Elsewhere
+ * a mark makes another letter, or spells a vowel or a tone, and stays: the voicing mark tells
+ * グリー (GREE) from クリー (Cree), a vowel sign tells कोमल from कमल, and so in Thai.
+ */
+const ACCENTS =
+  /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Common}])\p{M}+/gu;
 // Letters that Unicode does not decompose into a base letter plus a mark.
 const UNDECOMPOSED_LETTERS = /[ßæøœłđþı]/g;
 const UNDECOMPOSED_LETTER_SPELLINGS: Readonly<Record<string, string>> = {
@@ -121,7 +128,7 @@ function foldToAscii(name: string): string {
   if (isAscii(lower)) return lower;
   return lower
     .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
+    .replace(ACCENTS, "$1")
     .replace(UNDECOMPOSED_LETTERS, spellUndecomposedLetter);
 }
 

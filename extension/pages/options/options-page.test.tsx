@@ -88,6 +88,20 @@ describe("the options page follows the session", () => {
     expect(document.activeElement).toBe(heading());
   });
 
+  // The tab's title is what a screen reader says on switching to the tab, and what the tab strip
+  // shows: it said "Sign in" over the page saying who is signed in.
+  it("names the tab after the view it shows", async () => {
+    const background = await startBackground();
+    await background.signIn();
+    await openOptionsPage();
+    expect(document.title).toBe("cosell-lens · Signed in");
+
+    await background.send("session.signOut", {}, pageSender("extension/pages/popup/index.html"));
+
+    await expect.poll(() => heading()?.textContent).toBe("Sign in to cosell-lens");
+    expect(document.title).toBe("cosell-lens · Sign in");
+  });
+
   it("keeps the focus where it is on the first load", async () => {
     const background = await startBackground();
     await background.signIn();

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { useSession } from "../use-session";
 import { SignInForm } from "./sign-in-form";
 import { SignedIn } from "./signed-in";
@@ -15,6 +15,11 @@ function Options() {
     setActed(true);
     setNotice(current ? "" : SIGNED_OUT_NOTICE);
   });
+
+  // index.html's title names the sign-in form; signed in, the tab says so instead.
+  useEffect(() => {
+    if (session !== undefined) document.title = `cosell-lens · ${session ? "Signed in" : "Sign in"}`;
+  }, [session]);
 
   if (session === undefined) return <p role="status">Loading…</p>;
   return (

@@ -75,3 +75,21 @@ describe("the popup's Sync now", () => {
     expect(before).toContain(signedOut);
   });
 });
+
+describe("the popup's Sign out", () => {
+  // A rep handing the computer to a colleague looked for Sign out where the popup says who is
+  // signed in, and found only Sync now and Settings.
+  it("signs out there, and offers to sign in, with the focus on Sign in", async () => {
+    await act(async () => {
+      const signOut = button("Sign out")!;
+      signOut.focus();
+      signOut.click();
+    });
+
+    await expect.poll(() => root.textContent).toContain("You're signed out.");
+    expect(await background.send("session.get", {})).toEqual({ ok: true, session: null });
+    expect(background.api.count("POST /v1/auth/sign-out")).toBe(1);
+    expect(button("Sync now")).toBeUndefined();
+    expect(document.activeElement).toBe(button("Sign in"));
+  });
+});

@@ -11,7 +11,7 @@ function Popup() {
   // Set when the session ends (Sync now finding it over, say) or begins elsewhere: the button the
   // focus was on may be gone, so the focus moves to the one that stays, Sign in or Settings.
   const [flipped, setFlipped] = useState(false);
-  const [session] = useSession(() => setFlipped(true));
+  const [session, setSession] = useSession(() => setFlipped(true));
   const optionsButton = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (flipped) optionsButton.current?.focus();
@@ -32,6 +32,14 @@ function Popup() {
       <button type="button" ref={optionsButton} onClick={openOptions}>
         {session ? "Settings" : "Sign in"}
       </button>
+      {session && (
+        <SignOut
+          onSignedOut={() => {
+            setFlipped(true);
+            setSession(null);
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -60,6 +68,25 @@ function SyncNow() {
       </button>
       <p role="status">{status}</p>
     </>
+  );
+}
+
+/** The way out, where the popup says who is signed in: handing the computer over, say. */
+function SignOut({ onSignedOut }: { onSignedOut(): void }) {
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    if (busy) return;
+    setBusy(true);
+    // Signing out always ends the local session, even when the server cannot be told.
+    await send("session.signOut", {}).catch(() => {});
+    onSignedOut();
+  };
+  return (
+    // Not disabled while busy: Chromium would move the focus off it, to <body>, before the focus
+    // moves on to Sign in.
+    <button type="button" aria-disabled={busy || undefined} onClick={() => void signOut()}>
+      Sign out
+    </button>
   );
 }
 

@@ -173,6 +173,39 @@ describe("normalizeDomain", () => {
   });
 
   it.each([
+    "noreply@noreply.com",
+    "no-reply.com",
+    "donotreply.com",
+    "nowhere.com",
+    "www.yourcompany.com",
+    "yourdomain.com",
+    "yourwebsite.com",
+    "yoursite.com",
+    "mycompany.com",
+    "mywebsite.com",
+    "mysite.com",
+    "companyname.com",
+    "sample.com",
+    "noname.com",
+    "notapplicable.com",
+    "none.net",
+    "none.org",
+    "test.net",
+    "test.org",
+    "example.co.uk",
+    "example.de",
+  ])("rejects %s, a placeholder typed where a website is required", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    ["test.de", "test.de"],
+    ["na.org", "na.org"],
+  ])("keeps %s, a real organisation's domain that looks like a placeholder", (input, domain) => {
+    expect(normalizeDomain(input)).toBe(domain);
+  });
+
+  it.each([
     "acme.jimdofree.com",
     "acme.ghost.io",
     "acme.myportfolio.com",

@@ -79,6 +79,20 @@ describe("the sign-in form", () => {
     expect(background.api.requests).toEqual([]);
   });
 
+  // Reps see the form before anything else: it used to offer http://127.0.0.1:8787, the development
+  // server's address, which a rep took for the one to use ("Can't reach a cosell-lens server at
+  // http://127.0.0.1:8787.") or typed after, into "http://127.0.0.1:8787https://cosell…".
+  it("starts with an empty Server URL, showing what an address looks like, and asks for it", async () => {
+    expect(field("server-url").value).toBe("");
+    expect(field("server-url").placeholder).toBe("https://cosell.example.com");
+
+    await signIn("", "rep@acme.example", PASSWORD);
+
+    expect(document.activeElement).toBe(field("server-url"));
+    expect(root.querySelector("#server-url-error")?.textContent).toContain("Enter the server's full address");
+    expect(background.api.requests).toEqual([]);
+  });
+
   it("signs in with an address the server takes, asking for the server's permission first", async () => {
     background.api.addUser("rep@acme.example", PASSWORD);
     await signIn("http://127.0.0.1:8787", " rep@acme.example ", PASSWORD);

@@ -9,7 +9,8 @@ import { LAST_SERVER_STORAGE_KEY } from "../../session-key";
 import { ensureOriginPermission, type OriginAccess, withdrawOriginPermission } from "./permissions";
 import { noServerAnswered, signInErrorMessage } from "./sign-in-errors";
 
-const DEFAULT_SERVER = "http://127.0.0.1:8787";
+/** What an address looks like, shown in the empty field: a rep's first sign-in has no address yet. */
+const EXAMPLE_SERVER = "https://cosell.example.com";
 
 type Field = "serverUrl" | "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -33,7 +34,7 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
-  const [serverUrl, setServerUrl] = useState(DEFAULT_SERVER);
+  const [serverUrl, setServerUrl] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -47,8 +48,7 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
 
-  // The address last signed in to, rather than the development server's, after a sign-out or a
-  // session that ended.
+  // The address last signed in to, after a sign-out or a session that ended.
   useEffect(() => {
     let mounted = true;
     browser.storage.local
@@ -122,6 +122,7 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
         label="Server URL"
         hint="The address your cosell-lens admin gave you."
         type="url"
+        placeholder={EXAMPLE_SERVER}
         value={serverUrl}
         onInput={(value) => {
           serverUrlTyped.current = true;
@@ -176,6 +177,7 @@ interface TextFieldProps {
   field: Field;
   label: string;
   hint?: string;
+  placeholder?: string;
   type: "url" | "email" | "password";
   autocomplete?: string;
   value: string;
@@ -183,7 +185,17 @@ interface TextFieldProps {
   error: string | undefined;
 }
 
-function TextField({ field, label, hint, type, autocomplete, value, onInput, error }: TextFieldProps) {
+function TextField({
+  field,
+  label,
+  hint,
+  placeholder,
+  type,
+  autocomplete,
+  value,
+  onInput,
+  error,
+}: TextFieldProps) {
   const id = fieldIds[field];
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
@@ -198,6 +210,7 @@ function TextField({ field, label, hint, type, autocomplete, value, onInput, err
         id,
         required: true,
         autocomplete,
+        placeholder,
         value,
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy || undefined,

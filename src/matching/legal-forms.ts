@@ -13,9 +13,11 @@ const LEGAL_FORM_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   ltd: ["ltd", "limited", "ltee"],
   ltda: ["ltda", "limitada"],
   plc: ["plc", "public limited company"],
-  pty: ["pty", "proprietary"],
-  pte: ["pte"],
-  pvt: ["pvt", "private limited"],
+  // "Pty Ltd" (Australia, South Africa), "Pte Ltd" (Singapore) and "Pvt Ltd" (India) are one form
+  // each, not a "Ltd" that a British "Acme Ltd" would share
+  pty: ["pty", "proprietary", "pty ltd", "pty limited", "proprietary limited"],
+  pte: ["pte", "pte ltd", "pte limited"],
+  pvt: ["pvt", "private limited", "pvt ltd", "pvt limited"],
   gmbh: ["gmbh", "gesmbh"],
   ag: ["ag", "aktiengesellschaft"],
   kg: ["kg", "kgaa"],

@@ -84,6 +84,18 @@ describe("parseCompanyName", () => {
     expect(parseCompanyName("Acme GmbH & Co. KG").legalForms).toEqual(["kg", "co", "gmbh"]);
     expect(parseCompanyName("Acme").legalForms).toEqual([]);
   });
+
+  it("reads a private limited company's whole form as one, in each country's spelling", () => {
+    for (const name of ["Acme Pty Ltd", "Acme (Pty) Ltd", "Acme Pty. Limited", "Acme Proprietary Limited"]) {
+      expect(parseCompanyName(name).legalForms).toEqual(["pty"]);
+    }
+    for (const name of ["Acme Pte Ltd", "Acme Pte. Ltd.", "Acme Pte Limited"]) {
+      expect(parseCompanyName(name).legalForms).toEqual(["pte"]);
+    }
+    for (const name of ["Acme Pvt Ltd", "Acme Pvt. Ltd.", "Acme Private Limited", "Acme Pvt Limited"]) {
+      expect(parseCompanyName(name).legalForms).toEqual(["pvt"]);
+    }
+  });
 });
 
 describe("nameMatchConfidence", () => {
@@ -99,6 +111,8 @@ describe("nameMatchConfidence", () => {
     ["Coca-Cola Company, The", "Coca-Cola Co"],
     ["Trader Joe's", "Trader Joes"],
     ["Home Instead, Inc.", "Home Instead"],
+    ["Ironbark Mining Pty Ltd", "Ironbark Mining (Pty) Limited"],
+    ["Zenith Pvt. Ltd.", "Zenith Private Limited"],
     ["Memorial Sloan Kettering", "Memorial Sloan-Kettering"],
     ["Public Storage", "Public Storage, Inc."],
     ["High Liner Foods", "High Liner Foods Inc"],
@@ -209,6 +223,11 @@ describe("nameMatchConfidence", () => {
 
   it("drops one-word names with conflicting legal forms below the threshold", () => {
     expect(confidence("Acme GmbH", "Acme Inc")).toBeLessThan(NAME_MATCH_THRESHOLD);
+    // An Australian, a Singaporean, an Indian and a British company
+    expect(confidence("Acme Pty Ltd", "Acme Pte Ltd")).toBeLessThan(NAME_MATCH_THRESHOLD);
+    expect(confidence("Acme Pte. Ltd.", "Acme Ltd")).toBeLessThan(NAME_MATCH_THRESHOLD);
+    expect(confidence("Acme Pvt Ltd", "Acme Limited")).toBeLessThan(NAME_MATCH_THRESHOLD);
+    expect(confidence("Acme Pvt Ltd", "Acme Pty Ltd")).toBeLessThan(NAME_MATCH_THRESHOLD);
   });
 
   it("still matches longer names with conflicting legal forms, less confidently", () => {

@@ -213,3 +213,49 @@ describe("combineTraits", () => {
     expect(combineTraits({ completeness: 1, overlap: 1, willingness: 0.9 })).toBeLessThan(1);
   });
 });
+
+describe("scorePartner's percentages", () => {
+  const shown = (score: number) => Math.round(score * 100);
+  const input = (trackRecord: Partial<PartnerTrackRecord>): ScoreInput => ({
+    partner: {
+      orgId: "7c1d8f2a-3b4e-4f5a-8b6c-000000000001",
+      name: "Tailspin Data",
+      solutionAreas: ["data_platform"],
+      track: "complementary",
+      coSellOptIn: true,
+    },
+    vendor: {
+      covers: ["analytics"],
+      leavesToPartners: [{ area: "data_platform" }],
+      target: { segments: [], industries: [], regions: [] },
+    },
+    account: { industry: null, segment: null, region: null },
+    presence: { relationship: "customer" },
+    trackRecord: {
+      introsAccepted: 0,
+      introsDeclined: 0,
+      introsExpiredUnanswered: 0,
+      medianResponseHours: null,
+      sharedCustomers: 0,
+      sharedCustomersInTarget: null,
+      ...trackRecord,
+    },
+  });
+
+  it("calls a part short exactly when the percentage shown for it is under its bar", () => {
+    // Accepted 1 of 4, answers in about a day: willingness 39.9%, shown as 40%, the bar.
+    const atTheBar = scorePartner(input({ introsAccepted: 1, introsDeclined: 3, medianResponseHours: 27 }));
+    expect(shown(atTheBar.willingness.score)).toBe(40);
+    expect(atTheBar.classification).toBe("complementary");
+
+    fc.assert(
+      fc.property(scoreInput, (generated) => {
+        const score = scorePartner(generated);
+        for (const trait of TRAITS) {
+          const short = shown(score[trait].score) < 100 * CLASSIFICATION_THRESHOLDS[trait];
+          expect(score.shortfall.includes(trait)).toBe(short);
+        }
+      }),
+    );
+  });
+});

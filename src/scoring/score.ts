@@ -21,12 +21,16 @@ export function combineTraits(scores: Readonly<Record<Trait, number>>): number {
   return Math.min(1, Math.max(0, total));
 }
 
+/** A score as the whole percentage the sidebar shows, so the verdict is the one the numbers shown give. */
+const inPercents = (score: number) => Math.round(score * 100) / 100;
+
 export function scorePartner(input: ScoreInput): PartnerScore {
   const assessments: Record<Trait, TraitAssessment> = {
     completeness: assessCompleteness(input.partner, input.vendor, input.account),
     overlap: assessOverlap(input.presence, input.trackRecord),
     willingness: assessWillingness(input.partner, input.trackRecord),
   };
+  for (const trait of Trait.options) assessments[trait].score = inPercents(assessments[trait].score);
   const traitScore = (trait: Trait) => ({
     score: assessments[trait].score,
     explanation: assessments[trait].explanation,

@@ -1,4 +1,5 @@
 import type { Relationship } from "../contract/accounts";
+import { percentOf } from "./phrases";
 import type { PartnerPresence, PartnerTrackRecord, TraitAssessment } from "./schemas";
 
 /**
@@ -36,11 +37,6 @@ const WEAK_PRESENCE_REASON: Readonly<Record<"prospect" | "unshared", string>> = 
   prospect: "has this account only as a prospect",
   unshared: "doesn't say how they know this account",
 };
-
-/** Rounded, except that "some" never reads as 0% and "not all" never as 100%. */
-function percentOf(part: number, whole: number): number {
-  return Math.min(Math.max(Math.round((100 * part) / whole), part > 0 ? 1 : 0), part < whole ? 99 : 100);
-}
 
 /**
  * What the counts are of. A partner that shares its relationships tells us which accounts in common are

@@ -22,3 +22,8 @@ export function sentenceOf(clauses: readonly string[]): string {
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** Rounded, except that "some" never reads as 0% and "not all" never as 100%. */
+export function percentOf(part: number, whole: number): number {
+  return Math.min(Math.max(Math.round((100 * part) / whole), part > 0 ? 1 : 0), part < whole ? 99 : 100);
+}

@@ -258,4 +258,20 @@ describe("scorePartner's percentages", () => {
       }),
     );
   });
+
+  it("shows 100% only for a perfect part and 0% only for none at all", () => {
+    const best = input({ introsAccepted: 1000, medianResponseHours: 0, sharedCustomers: 500 });
+    best.partner.solutionAreas = ["implementation_services", "data_platform", "integration", "training"];
+    best.vendor!.leavesToPartners = best.partner.solutionAreas.map((area) => ({ area }));
+    best.trackRecord.sharedCustomersInTarget = 500;
+    const keen = scorePartner(best);
+    // Four open needs filled (99.6%), 1000 of 1000 intros accepted at once (99.85%), 500 of 500 in target (99.9%).
+    expect([keen.completeness.score, keen.willingness.score, keen.overlap.score]).toEqual([0.99, 0.99, 0.99]);
+    expect(keen.total).toBeLessThan(1);
+
+    const reluctant = input({ introsDeclined: 1000, medianResponseHours: 24 * 365 });
+    reluctant.partner.coSellOptIn = false;
+    // Declined 1000 of 1000 in about a year, outside the programme: 0.13%, but not nothing.
+    expect(scorePartner(reluctant).willingness.score).toBe(0.01);
+  });
 });

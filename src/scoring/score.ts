@@ -1,6 +1,6 @@
 import { assessCompleteness } from "./completeness";
 import { assessOverlap } from "./overlap";
-import { listPhrase, lowerFirst } from "./phrases";
+import { listPhrase, lowerFirst, percentOf } from "./phrases";
 import { type PartnerScore, type ScoreInput, Trait, type TraitAssessment } from "./schemas";
 import { CLASSIFICATION_THRESHOLDS } from "./thresholds";
 import { assessWillingness } from "./willingness";
@@ -21,8 +21,11 @@ export function combineTraits(scores: Readonly<Record<Trait, number>>): number {
   return Math.min(1, Math.max(0, total));
 }
 
-/** A score as the whole percentage the sidebar shows, so the verdict is the one the numbers shown give. */
-const inPercents = (score: number) => Math.round(score * 100) / 100;
+/**
+ * A score as the whole percentage the sidebar shows, so the verdict is the one the numbers shown give;
+ * only a perfect score shows 100% and only none at all 0%.
+ */
+const inPercents = (score: number) => percentOf(score, 1) / 100;
 
 export function scorePartner(input: ScoreInput): PartnerScore {
   const assessments: Record<Trait, TraitAssessment> = {

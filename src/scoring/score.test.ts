@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Relationship } from "../contract/accounts";
 import { scoreInput } from "./arbitraries";
+import { rankPartners } from "./rank";
 import type { PartnerTrackRecord, ScoreInput, Trait } from "./schemas";
 import { combineTraits, scorePartner } from "./score";
 import type { SolutionArea } from "./solution-areas";
@@ -273,5 +274,26 @@ describe("scorePartner's percentages", () => {
     reluctant.partner.coSellOptIn = false;
     // Declined 1000 of 1000 in about a year, outside the programme: 0.13%, but not nothing.
     expect(scorePartner(reluctant).willingness.score).toBe(0.01);
+  });
+
+  it("orders partners shown at the same overall fit as ties: complementary first, then by name", () => {
+    const zeta = input({ sharedCustomers: 3, sharedCustomersInTarget: 1 });
+    zeta.partner = { ...zeta.partner, orgId: "7c1d8f2a-3b4e-4f5a-8b6c-000000000002", name: "Zeta Data" };
+    zeta.presence = { relationship: "opportunity" };
+    const alpha = input({ sharedCustomers: 0 });
+    alpha.partner = { ...alpha.partner, name: "Alpha Data", solutionAreas: ["data_platform", "analytics"] };
+    // 75%, 50%, 50% (a hair over 60% in floating point) against 56%, 75%, 50% (59.9%): both show 60%.
+    const ranked = rankPartners([scorePartner(zeta), scorePartner(alpha)]);
+    expect(ranked.map((score) => [score.partnerName, shown(score.total), score.classification])).toEqual([
+      ["Alpha Data", 60, "complementary"],
+      ["Zeta Data", 60, "complementary"],
+    ]);
+
+    fc.assert(
+      fc.property(scoreInput, scoreInput, (a, b) => {
+        const [x, y] = [scorePartner(a), scorePartner(b)];
+        if (shown(x.total) === shown(y.total)) expect(x.total).toBe(y.total);
+      }),
+    );
   });
 });

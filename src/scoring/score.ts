@@ -52,11 +52,14 @@ export function scorePartner(input: ScoreInput): PartnerScore {
     completeness: traitScore("completeness"),
     overlap: traitScore("overlap"),
     willingness: traitScore("willingness"),
-    total: combineTraits({
-      completeness: assessments.completeness.score,
-      overlap: assessments.overlap.score,
-      willingness: assessments.willingness.score,
-    }),
+    // Of the parts as shown, and shown the same way, so partners shown at the same fit tie.
+    total: inPercents(
+      combineTraits({
+        completeness: assessments.completeness.score,
+        overlap: assessments.overlap.score,
+        willingness: assessments.willingness.score,
+      }),
+    ),
     classification: shortfall.length === 0 ? "complementary" : "adjacent",
     shortfall,
     summary,

@@ -101,4 +101,18 @@ describe("assessWillingness", () => {
       "hasn't opted in to co-selling",
     ]);
   });
+
+  it("says a partner let its one intro expire unanswered, rather than that it accepted 0 of 1", () => {
+    const ignored = willingness(intros(0, 0, 1));
+    // A quick "no" to one intro is not held against the partner; silence is, and the rep hears why.
+    expect(willingness(intros(0, 1, 0, 2)).score).toBeGreaterThanOrEqual(
+      CLASSIFICATION_THRESHOLDS.willingness,
+    );
+    expect(ignored.score).toBeLessThan(CLASSIFICATION_THRESHOLDS.willingness);
+    expect(ignored.explanation).toBe("Let the one intro we sent expire unanswered");
+    expect(ignored.shortfallReasons).toEqual(["hasn't answered an intro yet"]);
+    expect(willingness(intros(0, 0, 1), false).explanation).toBe(
+      "Let the one intro we sent expire unanswered, and hasn't opted in to co-selling",
+    );
+  });
 });

@@ -46,7 +46,12 @@ function responsePhrase(hours: number | null): string | null {
 
 function introsPhrase(accepted: number, asked: number, unanswered: number, rarely: boolean): string {
   if (asked === 0) return "No intros asked yet";
-  if (!rarely) return `Accepted ${accepted} of ${countOf(asked, "intro")}`;
+  if (!rarely) {
+    // Only reached with one intro: the prior makes two unanswered ones "rarely".
+    if (unanswered === asked)
+      return `Let ${asked === 1 ? "the one intro" : `all ${asked} intros`} we sent expire unanswered`;
+    return `Accepted ${accepted} of ${countOf(asked, "intro")}`;
+  }
   const mostlyUnanswered = unanswered * 2 > asked ? "; most went unanswered" : "";
   return `Rarely accepts intros (${accepted} of ${asked}${mostlyUnanswered})`;
 }
@@ -63,6 +68,7 @@ export function assessWillingness(partner: PartnerProfile, record: PartnerTrackR
     (record.introsExpiredUnanswered > 0 ? NEVER_ANSWERS_HOURS : UNKNOWN_RESPONSE_HOURS);
   const speed = HALF_SPEED_HOURS / (HALF_SPEED_HOURS + hours);
   const rarely = asked > 0 && acceptance < RARELY_ACCEPTS_BELOW;
+  const ignored = asked > 0 && record.introsExpiredUnanswered === asked;
   const weighed =
     (ACCEPTANCE_SHARE * acceptance + (1 - ACCEPTANCE_SHARE) * speed) *
     (partner.coSellOptIn ? 1 : NOT_OPTED_IN_FACTOR);
@@ -75,10 +81,11 @@ export function assessWillingness(partner: PartnerProfile, record: PartnerTrackR
   ].filter((clause) => clause !== null);
   const optInNote = partner.coSellOptIn
     ? ""
-    : `${asked === 0 ? ", and" : ", but"} hasn't opted in to co-selling`;
+    : `${asked === 0 || ignored ? ", and" : ", but"} hasn't opted in to co-selling`;
 
   const reasons: string[] = [];
   if (rarely) reasons.push("rarely accepts intros");
+  else if (ignored) reasons.push("hasn't answered an intro yet");
   if (slow) reasons.push("answers intros slowly");
   if (!partner.coSellOptIn) reasons.push("hasn't opted in to co-selling");
 

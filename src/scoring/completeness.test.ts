@@ -72,6 +72,23 @@ describe("assessCompleteness", () => {
     });
   });
 
+  it.each([
+    ["two spaces between the words", "Financial  services"],
+    ["a no-break space between the words", "Financial\u00a0services"],
+    ["full-width letters", "Ｆｉｎａｎｃｉａｌ ｓｅｒｖｉｃｅｓ"],
+  ])("matches an industry written with %s to the same industry in our solution map", (_, industry) => {
+    expect(completeness(offering("security"), { ...midMarketRetailer, industry }).score).toBeGreaterThan(0);
+  });
+
+  it("matches a region with an accent written as a separate mark (as macOS exports do) to the composed one", () => {
+    const map: VendorSolutionMap = {
+      ...vendor,
+      leavesToPartners: [{ area: "training", regions: ["Île-de-France"] }],
+    };
+    const account = { ...midMarketRetailer, region: "I\u0302le-de-France" };
+    expect(assessCompleteness(offering("training"), map, account).score).toBeGreaterThan(0);
+  });
+
   it("treats an area we cover but leave open in this segment as a need here and a duplicate elsewhere", () => {
     const enterprise: AccountContext = { ...midMarketRetailer, segment: "enterprise" };
     const crm = completeness(offering("crm"), enterprise);

@@ -18,7 +18,12 @@ interface NeedFit {
   unknown: AccountDimension[];
 }
 
-const sameLabel = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/**
+ * How labels typed in a CRM or the solution map compare: ignoring case, runs of spaces of any kind and
+ * how a letter is encoded (a separate accent mark, full-width letters).
+ */
+export const labelKey = (label: string) => label.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+const sameLabel = (a: string, b: string) => labelKey(a) === labelKey(b);
 
 function fitOf(need: OpenNeed, account: AccountContext): NeedFit {
   const restrictions: Array<[AccountDimension, readonly string[] | undefined, string | null]> = [

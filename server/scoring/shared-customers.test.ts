@@ -56,4 +56,45 @@ describe("SharedCustomerCounts", () => {
     expect(cached).toEqual(first);
     expect(recounted.get(partner.org.id)).toEqual({ sharedCustomers: 2, sharedCustomersInTarget: 2 });
   });
+
+  it("counts a customer in target whatever spaces or Unicode form its industry and region are written in", async () => {
+    const vendor = await createTestOrg(database);
+    const partner = await createTestOrg(database);
+    await createPartnership(database.db, {
+      orgSlug: vendor.slug,
+      partnerSlug: partner.slug,
+      partnerShare: { level: "overlaps", fields: ["relationship"] },
+    });
+    const written = [
+      ["Financial  services", "EMEA"],
+      ["Financial\u00a0services", "EMEA"],
+      ["ＦＩＮＡＮＣＩＡＬ ｓｅｒｖｉｃｅｓ", "EMEA"],
+      ["Financial services", "I\u0302le-de-France"],
+    ];
+    await upsertAccounts(
+      database.db,
+      vendor.org.id,
+      written.map(([industry, region], i) => ({
+        ...customer(`V-${i}`, `shared-${i}.com`),
+        industry,
+        region,
+      })),
+    );
+    await upsertAccounts(
+      database.db,
+      partner.org.id,
+      written.map((_, i) => customer(`P-${i}`, `shared-${i}.com`)),
+    );
+    await runMatching(database.db, { orgId: vendor.org.id });
+
+    const counted = await withTenant(database, { orgId: vendor.org.id, userId: vendor.users.rep.id }, (tx) =>
+      new SharedCustomerCounts().read(tx, vendor.org.id, [partner.org.id], {
+        segments: [],
+        industries: ["Financial services"],
+        regions: ["EMEA", "Île-de-France"],
+      }),
+    );
+
+    expect(counted.get(partner.org.id)).toEqual({ sharedCustomers: 4, sharedCustomersInTarget: 4 });
+  });
 });

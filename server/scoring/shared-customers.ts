@@ -5,6 +5,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { PartnerTrackRecord, VendorSolutionMap } from "../../src/scoring";
+import { labelKey } from "../../src/scoring/completeness";
 import { rows, type Tx } from "../db/client";
 
 export type SharedCustomers = Pick<PartnerTrackRecord, "sharedCustomers" | "sharedCustomersInTarget">;
@@ -15,7 +16,10 @@ export const sqlList = (values: readonly string[]) =>
     values.map((value) => sql`${value}`),
     sql`, `,
   );
-const labels = (values: readonly string[]) => values.map((value) => value.trim().toLowerCase());
+const labels = (values: readonly string[]) => values.map(labelKey);
+/** A column's label as labelKey (src/scoring/completeness.ts) has it. */
+const labelKeyOf = (column: SQL) =>
+  sql`lower(btrim(regexp_replace(normalize(${column}, NFKC), '\\s+', ' ', 'g')))`;
 
 /**
  * Whether the caller's account `a` is in the target market: in one of the listed values of every
@@ -26,10 +30,10 @@ function inTarget(target: Target): SQL | null {
   const checks: SQL[] = [];
   if (target.segments.length > 0) checks.push(sql`a.segment in (${sqlList(target.segments)})`);
   if (target.industries.length > 0) {
-    checks.push(sql`lower(trim(a.industry)) in (${sqlList(labels(target.industries))})`);
+    checks.push(sql`${labelKeyOf(sql`a.industry`)} in (${sqlList(labels(target.industries))})`);
   }
   if (target.regions.length > 0) {
-    checks.push(sql`lower(trim(a.region)) in (${sqlList(labels(target.regions))})`);
+    checks.push(sql`${labelKeyOf(sql`a.region`)} in (${sqlList(labels(target.regions))})`);
   }
   return checks.length > 0 ? sql.join(checks, sql` and `) : null;
 }

@@ -20,7 +20,8 @@ interface NeedFit {
 
 /**
  * How labels typed in a CRM or the solution map compare: ignoring case, runs of spaces of any kind and
- * how a letter is encoded (a separate accent mark, full-width letters).
+ * how a letter is encoded (a separate accent mark, full-width letters). The server counts shared
+ * customers in target the same way (server/scoring/shared-customers.ts).
  */
 export const labelKey = (label: string) => label.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
 const sameLabel = (a: string, b: string) => labelKey(a) === labelKey(b);

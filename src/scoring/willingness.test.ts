@@ -115,4 +115,10 @@ describe("assessWillingness", () => {
       "Let the one intro we sent expire unanswered, and hasn't opted in to co-selling",
     );
   });
+
+  it('adds a partner\'s not opting in to a reluctant record with "and", not "but"', () => {
+    expect(willingness(intros(1, 11, 0, 30), false).explanation).toBe(
+      "Rarely accepts intros (1 of 12), usually answers within 2 days, and hasn't opted in to co-selling",
+    );
+  });
 });

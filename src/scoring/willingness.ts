@@ -81,7 +81,7 @@ export function assessWillingness(partner: PartnerProfile, record: PartnerTrackR
   ].filter((clause) => clause !== null);
   const optInNote = partner.coSellOptIn
     ? ""
-    : `${asked === 0 || ignored ? ", and" : ", but"} hasn't opted in to co-selling`;
+    : `${asked === 0 || ignored || rarely ? ", and" : ", but"} hasn't opted in to co-selling`;
 
   const reasons: string[] = [];
   if (rarely) reasons.push("rarely accepts intros");

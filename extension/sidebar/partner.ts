@@ -13,14 +13,20 @@ export type PartnerFit = Pick<
  */
 export type ShownPartner = PartnerInAccount & { explanation?: string | null };
 
-const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+// The server's locale (src/scoring/rank.ts), so a browser in another language orders names as it does.
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-/** Best partners first: by complementarity when scored, then by how sure the match is, then by name. */
+/**
+ * Best partners first, as the server ranks them (src/scoring/rank.ts): by overall fit, ties to
+ * complementary partners, then by name. Partners without a score (an older server) come last, the
+ * surest matches first.
+ */
 export function bestFirst(partners: readonly ShownPartner[]): ShownPartner[] {
+  const adjacent = (partner: ShownPartner) => Number(partner.score?.classification !== "complementary");
   return [...partners].sort(
     (a, b) =>
       (b.score?.total ?? -1) - (a.score?.total ?? -1) ||
-      b.match.confidence - a.match.confidence ||
+      (a.score && b.score ? adjacent(a) - adjacent(b) : b.match.confidence - a.match.confidence) ||
       byName.compare(a.partner.name, b.partner.name),
   );
 }

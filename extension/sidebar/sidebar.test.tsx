@@ -274,6 +274,28 @@ describe("partners", () => {
     expect(items()).toEqual(["Bluefin Consulting", "Harbor Data", "Unscored Co"]);
   });
 
+  it("lists partners at the same overall fit as the server ranks them: complementary first, then by name", async () => {
+    const complementary = scoreOf(0.6, "complementary", "Complementary: runs data platforms");
+    const adjacent = scoreOf(0.6, "adjacent", "Adjacent: rarely accepts intros");
+    await show({
+      result: ready([
+        partner("Alpha Adjacent", {
+          score: adjacent,
+          match: { method: "domain", confidence: 0.99, matchedOn: "a.com" },
+        }),
+        partner("Zeta Partners", {
+          score: complementary,
+          match: { method: "name", confidence: 0.7, matchedOn: "z" },
+        }),
+        partner("Beta Partners", {
+          score: complementary,
+          match: { method: "name", confidence: 0.65, matchedOn: "b" },
+        }),
+      ]),
+    });
+    expect(items()).toEqual(["Beta Partners", "Zeta Partners", "Alpha Adjacent"]);
+  });
+
   it("says whose controls they are to a screen reader tabbing from partner to partner", async () => {
     const fit = scoreOf(0.8, "complementary", "Complementary: runs data platforms");
     await show({ result: ready([partner("Bluefin Consulting", { score: fit }), partner("Harbor Data")]) });

@@ -1,7 +1,7 @@
 /**
  * Loading the demo into a database that already holds one of its organisations: the load fails,
  * and leaves nothing of the demo behind, so that a later `demo load` does not take a half-loaded
- * demo for a loaded one.
+ * demo for a loaded one, nor an organisation of its own that shares a slug with the demo's.
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -54,4 +54,11 @@ it("fails on a taken slug without leaving part of the demo behind", async () => 
           (select count(*)::int from users) as users`,
   );
   expect(left).toEqual([{ orgs: 1, accounts: 0, users: 0 }]);
+}, 60_000);
+
+it("does not take an organisation of the admin's own called northwind for the loaded demo", async () => {
+  // As the README's CLI example does before `demo load`.
+  await createOrg(database.db, { slug: "northwind", name: "Northwind Analytics" });
+  expect(await isDemoLoaded(database.db)).toBe(false);
+  await expect(loadDemoData(database.db)).rejects.toThrow('slug "northwind" already exists');
 }, 60_000);

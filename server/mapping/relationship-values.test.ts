@@ -18,6 +18,15 @@ describe("parseRelationshipValues", () => {
     );
   });
 
+  it("reads the relationship whatever its case, as the README says of both sides", () => {
+    expect(parseRelationshipValues(["Kunde=Customer", "Tier 1 = OPPORTUNITY"])).toEqual(
+      new Map([
+        ["kunde", "customer"],
+        ["tier1", "opportunity"],
+      ]),
+    );
+  });
+
   it.each([
     ["Kunde", /is not <value>=<relationship>/],
     ["=customer", /is not <value>=<relationship>/],

@@ -17,7 +17,13 @@ export function parseRelationshipValues(pairs: readonly string[]): RelationshipV
     if (split <= 0 || split === pair.length - 1) {
       throw new RelationshipValuesError(`"${pair}" is not <value>=<relationship>, e.g. "Kunde=customer".`);
     }
-    const relationship = Relationship.safeParse(pair.slice(split + 1).trim());
+    // "Kunde=Customer" as readily as "Kunde=customer": case doesn't matter on either side.
+    const relationship = Relationship.safeParse(
+      pair
+        .slice(split + 1)
+        .trim()
+        .toLowerCase(),
+    );
     if (!relationship.success) {
       throw new RelationshipValuesError(
         `"${pair}": the relationship must be one of ${Relationship.options.join(", ")}.`,

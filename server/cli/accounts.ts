@@ -2,6 +2,7 @@ import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { Relationship } from "../../src/contract/accounts";
+import { countOf } from "../../src/scoring/phrases";
 import { orgBySlug } from "../admin/organisations";
 import { FIELDS } from "../import/columns";
 import type { DateOrder } from "../import/dates";
@@ -124,13 +125,13 @@ export function registerAccountsCommands(program: Command): void {
 function describeImport(slug: string, file: string, summary: ImportSummary): string {
   const lines = [
     `Imported ${basename(file)} into ${slug} (import ${summary.id}).`,
-    `${summary.rowsOk} good rows: ${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged` +
+    `${countOf(summary.rowsOk, "good row")}: ${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged` +
       (summary.duplicates > 0
         ? `, ${summary.duplicates} replaced by a later row with the same CRM id.`
         : "."),
   ];
   if (summary.rowsFailed > 0) {
-    lines.push(`${summary.rowsFailed} bad rows, skipped:`);
+    lines.push(`${countOf(summary.rowsFailed, "bad row")}, skipped:`);
     for (const error of summary.errors) lines.push(`  line ${error.line}: ${error.reason}`);
     if (summary.rowsFailed > summary.errors.length) {
       lines.push(
@@ -142,10 +143,11 @@ function describeImport(slug: string, file: string, summary: ImportSummary): str
   if (unrecognised) {
     const listed = unrecognised.values.map(({ value, rows }) => `${JSON.stringify(value)} (${rows})`);
     const unlisted = unrecognised.rows - unrecognised.values.reduce((sum, { rows }) => sum + rows, 0);
-    if (unlisted > 0) listed.push(`${unlisted} rows with other values`);
+    if (unlisted > 0) listed.push(`${countOf(unlisted, "row")} with other values`);
+    const one = unrecognised.rows === 1;
     lines.push(
-      `${unrecognised.rows} rows have a relationship value this import doesn't recognise, so they were imported as ${unrecognised.importedAs}: ${listed.join(", ")}.`,
-      `  To read them otherwise, import again with --relationship-value, e.g. --relationship-value ${JSON.stringify(`${unrecognised.values[0]!.value}=customer`)}.`,
+      `${countOf(unrecognised.rows, "row")} ${one ? "has" : "have"} a relationship value this import doesn't recognise, so ${one ? "it was" : "they were"} imported as ${unrecognised.importedAs}: ${listed.join(", ")}.`,
+      `  To read ${one ? "it" : "them"} otherwise, import again with --relationship-value, e.g. --relationship-value ${JSON.stringify(`${unrecognised.values[0]!.value}=customer`)}.`,
     );
   }
   lines.push(describeMatching(summary.matching, slug));

@@ -273,6 +273,27 @@ describe("the admin CLI", () => {
       { crm_id: "K-2", relationship: "customer" },
       { crm_id: "K-3", relationship: "prospect" },
     ]);
+
+    const one = await cli(["accounts", "import", vendor, file, "--relationship-value", "kunde=customer"]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain(
+      `1 row has a relationship value this import doesn't recognise, so it was imported as prospect: "Interessent" (1).\n  To read it otherwise, import again with --relationship-value, e.g. --relationship-value "Interessent=customer".`,
+    );
+
+    const single = join(dataDir, "kunde.csv");
+    await writeFile(single, "Account ID,Account Name,Type\nK-1,Kessler Maschinenbau AG,Kunde\nK-4,,Kunde\n");
+    const counted = await cli([
+      "accounts",
+      "import",
+      vendor,
+      single,
+      "--relationship-value",
+      "kunde=customer",
+    ]);
+    expect(counted.code).toBe(0);
+    expect(counted.stdout).toContain(
+      "1 good row: 0 new, 0 changed, 1 unchanged.\n1 bad row, skipped:\n  line 3:",
+    );
   }, 180_000);
 
   it("says an organisation without partnerships has nothing to match, and how to add one", async () => {

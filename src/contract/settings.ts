@@ -8,3 +8,11 @@ export const UserSettings = z
   .object({ sidebarCollapsed: z.boolean().default(false) })
   .meta({ id: "UserSettings" });
 export type UserSettings = z.infer<typeof UserSettings>;
+
+/**
+ * The settings a PUT replaces them with: every setting named, so that a body that leaves one out, or
+ * misspells it, is refused rather than putting it back to its default unseen.
+ */
+export const UserSettingsUpdate = z
+  .object({ sidebarCollapsed: z.boolean() })
+  .meta({ id: "UserSettingsUpdate" });

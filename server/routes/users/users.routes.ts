@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
-import { UserSettings } from "../../../src/contract/settings";
+import { UserSettings, UserSettingsUpdate } from "../../../src/contract/settings";
 import { UserList } from "../../../src/contract/users";
 import { bearerSecurity } from "../../http/router";
 
@@ -42,7 +42,7 @@ export const writeMySettings = createRoute({
   summary: "Replace your settings",
   description: "Your other browsers receive the new settings through the sync feed.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: UserSettings } } } },
+  request: { body: { required: true, content: { "application/json": { schema: UserSettingsUpdate } } } },
   responses: {
     200: {
       description: "The settings now stored.",

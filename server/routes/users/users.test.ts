@@ -120,4 +120,22 @@ describe("PUT /v1/me/settings", () => {
       sidebarCollapsed: true,
     });
   });
+
+  it("refuses settings that leave out a setting, as a misspelt one does, and keeps the one it would have reset", async () => {
+    const client = testApp(database);
+    const org = await createTestOrg(database);
+    const token = await signInAs(client, org.users.rep.email);
+    await client.request("PUT", "/v1/me/settings", { token, body: { sidebarCollapsed: true } });
+
+    for (const body of [{}, { sidebarcollapsed: false }]) {
+      const response = await client.request("PUT", "/v1/me/settings", { token, body });
+      expect(response).toMatchObject({
+        status: 400,
+        body: { error: { code: "invalid_request", details: [{ field: "sidebarCollapsed" }] } },
+      });
+    }
+    expect((await client.request("GET", "/v1/me/settings", { token })).body).toEqual({
+      sidebarCollapsed: true,
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, syncedOverlap } from "./testing/fake-api";
 import { EXTENSION_ID } from "./testing/fake-browser";
-import { startBackground } from "./testing/harness";
+import { signal, startBackground } from "./testing/harness";
 
 const lookups = "GET /v1/accounts/partners";
 
@@ -50,10 +50,7 @@ describe("partners.forAccount", () => {
     const background = await startBackground(api);
     await background.signIn();
     // The server makes its answer to a lookup at once; the network delivers it when released.
-    let release!: () => void;
-    const delivery = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: delivery, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
       const response = await api.fetch(input, init);
       if (new URL(String(input)).pathname === "/v1/accounts/partners") await delivery;
@@ -91,10 +88,7 @@ describe("partners.forAccount", () => {
     // A partner arrives after the sync; the server makes its answer about 001A, with it, at once,
     // and the network delivers it when released.
     api.upsert(syncedOverlap(1, "001A"));
-    let release!: () => void;
-    const delivery = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: delivery, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
       const response = await api.fetch(input, init);
       if (new URL(String(input)).pathname === "/v1/accounts/partners") await delivery;
@@ -126,10 +120,7 @@ describe("partners.forAccount", () => {
     await background.signIn();
     api.upsert(syncedOverlap(1, "001A", "Partner on A"));
     // The server's answer about A, which the cache does not know, is held up on the way.
-    let release!: () => void;
-    const delivery = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: delivery, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
       const response = await api.fetch(input, init);
       if (new URL(String(input)).searchParams.get("crmId") === "001A") await delivery;

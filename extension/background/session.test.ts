@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
-import { PASSWORD, startBackground, withAccountOpen } from "./testing/harness";
+import { PASSWORD, signal, startBackground, withAccountOpen } from "./testing/harness";
 
 const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
 
@@ -141,10 +141,7 @@ describe("the session and the cache", () => {
 
   it("leaves the cache empty when sign-out comes while a sync is about to claim it", async () => {
     let releaseClaim!: () => void;
-    let claimWaiting!: () => void;
-    const waiting = new Promise<void>((resolve) => {
-      claimWaiting = resolve;
-    });
+    const { done: waiting, fire: claimWaiting } = signal();
     let pauseNextClaim = false;
     vi.doMock("../cache/db", async (importOriginal) => {
       const db = await importOriginal<typeof import("../cache/db")>();
@@ -249,14 +246,8 @@ describe("the session and the cache", () => {
     const background = await startBackground(api);
     await background.signIn("first@acme.example");
     // The first user's question about 001B reaches the server after their sign-out revoked the token.
-    let reached!: () => void;
-    const asked = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: asked, fire: reached } = signal();
+    const { done: released, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL | Request, init: RequestInit = {}) => {
       const token = new Headers(init.headers).get("authorization") ?? "";
       if (String(input).includes("/v1/accounts/partners") && token.includes("first@")) {

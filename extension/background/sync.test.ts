@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { PartnersChanged } from "../messages";
 import { createFakeApi, SERVER_URL, syncedOverlap } from "./testing/fake-api";
-import { PASSWORD, startBackground, withAccountOpen } from "./testing/harness";
+import { PASSWORD, signal, startBackground, withAccountOpen } from "./testing/harness";
 
 const syncRequests = (requests: string[]) => requests.filter((request) => request.startsWith("GET /v1/sync"));
 const cursorOf = (request: string) => new URL(request.slice(4), SERVER_URL).searchParams.get("cursor");
@@ -88,14 +88,8 @@ describe("sync", () => {
     api.upsert(syncedOverlap(1, "001A"));
     const background = await startBackground(api);
     await background.signIn("first@acme.example");
-    let reached!: () => void;
-    const firstUserWaits = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: firstUserWaits, fire: reached } = signal();
+    const { done: released, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
       const token = new Headers(init.headers).get("authorization") ?? "";
       if (String(input).includes("/v1/sync") && token.includes("first@")) {
@@ -128,14 +122,8 @@ describe("sync", () => {
     api.upsert(syncedOverlap(1, "001A"));
     const background = await startBackground(api);
     await background.signIn("first@acme.example");
-    let reached!: () => void;
-    const firstUserWaits = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: firstUserWaits, fire: reached } = signal();
+    const { done: released, fire: release } = signal();
     vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
       const token = new Headers(init.headers).get("authorization") ?? "";
       if (String(input).includes("/v1/sync") && token.includes("first@")) {

@@ -114,3 +114,15 @@ export async function withAccountOpen(tabId: number): Promise<{ api: FakeApi; ba
   await vi.waitFor(() => expect(api.count("GET /v1/accounts/partners")).toBe(1));
   return { api, background };
 }
+
+/**
+ * A promise and the function that settles it: a test holds a request on its way with `done`, and
+ * lets it go (or learns that it arrived) with `fire`.
+ */
+export function signal(): { done: Promise<void>; fire(): void } {
+  let fire!: () => void;
+  const done = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { done, fire };
+}

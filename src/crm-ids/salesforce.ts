@@ -19,3 +19,17 @@ export function toCaseSafeSalesforceId(id: string): string {
   }
   return id + suffix;
 }
+
+/**
+ * The same Salesforce record's id in its other form: the 18-character id of a 15-character one, the
+ * 15-character id of an 18-character one whose suffix is right. Null for an id that is neither.
+ * Accounts loaded through the API or a custom column mapping keep the form they came in, which the
+ * URL a rep opens may not carry.
+ */
+export function otherSalesforceIdForm(id: string): string | null {
+  if (FIFTEEN_CHAR_ID.test(id)) return toCaseSafeSalesforceId(id);
+  const fifteen = id.slice(0, 15);
+  return id.length === 18 && FIFTEEN_CHAR_ID.test(fifteen) && toCaseSafeSalesforceId(fifteen) === id
+    ? fifteen
+    : null;
+}

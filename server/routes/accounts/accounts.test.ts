@@ -349,6 +349,27 @@ describe("POST /v1/accounts", () => {
     expect(lookup.body).toMatchObject({ account: { crmId: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" } });
   });
 
+  it("finds a Salesforce account by its 15-character id or its 18-character one, whichever it was loaded with", async () => {
+    const org = await orgWithTokens();
+    const imported = await client.request("POST", "/v1/accounts", {
+      token: org.admin,
+      body: {
+        accounts: [
+          { ...acme, crmId: "0019000000B98de" },
+          { ...acme, crmId: "001Hs00002kLm3AIAS", name: "Globex Inc" },
+        ],
+      },
+    });
+    expect(imported.status).toBe(200);
+    const lookUp = async (crmId: string) =>
+      (await client.request("GET", `/v1/accounts/partners?crmId=${crmId}`, { token: org.admin })).body;
+    // The extension sends the 18-character form a Lightning URL carries; reports export 15 characters.
+    expect(await lookUp("0019000000B98deAAB")).toMatchObject({ account: { name: acme.name } });
+    expect(await lookUp("001Hs00002kLm3A")).toMatchObject({ account: { name: "Globex Inc" } });
+    // Another case is another record: no suffix is guessed for it.
+    expect(await lookUp("0019000000B98DE")).toMatchObject({ account: null });
+  });
+
   it("refuses an update time in the year 0000, which ISO 8601 has and PostgreSQL does not", async () => {
     const org = await orgWithTokens();
     const response = await client.request("POST", "/v1/accounts", {

@@ -1,5 +1,6 @@
 import type { AccountPartners } from "../../../src/contract/partners";
 import { toBareGuid } from "../../../src/crm-ids/guid";
+import { otherSalesforceIdForm } from "../../../src/crm-ids/salesforce";
 import { type AccountContext, scorePartnersInAccount } from "../../../src/scoring";
 import { createRouter } from "../../http/router";
 import { type PartnerOverlapRow, toPartnerInAccount } from "../../sync/partner-overlaps";
@@ -18,10 +19,12 @@ export function partnersRoutes({ scoringBasis }: RouteServices) {
     const caller = c.get("caller");
     // One row per partner overlap, or a single row with no overlap when none is shared; none at all
     // when the caller has no such account. See migration 0013.
-    const found = await c.get("scopedCall")<AccountRow & Partial<PartnerOverlapRow>>(
-      "account_partners",
-      toBareGuid(crmId),
-    );
+    const lookUp = (id: string) =>
+      c.get("scopedCall")<AccountRow & Partial<PartnerOverlapRow>>("account_partners", id);
+    let found = await lookUp(toBareGuid(crmId));
+    // A Salesforce account may have been loaded with the id's other form; asked only on a miss.
+    const otherForm = found.length === 0 ? otherSalesforceIdForm(crmId) : null;
+    if (otherForm) found = await lookUp(otherForm);
     const [account] = found;
     if (!account) return c.json({ account: null, partners: [] } satisfies AccountPartners, 200);
     const overlaps = found.filter((row): row is AccountRow & PartnerOverlapRow => row.overlap_id != null);

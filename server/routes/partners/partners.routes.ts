@@ -9,7 +9,7 @@ export const partnersInAccount = createRoute({
   tags: ["Partners"],
   summary: "The partners present in one of your accounts",
   description:
-    "Looks the account up by its CRM record id and returns the partners whose accounts matched it, limited to what each partner shares.",
+    "Looks the account up by its CRM record id (a Salesforce id in its 15- or 18-character form, whichever the account was loaded with) and returns the partners whose accounts matched it, limited to what each partner shares.",
   security: bearerSecurity,
   request: { query: AccountLookupQuery },
   responses: {

@@ -232,7 +232,7 @@ describe("the partners in an account, scored", () => {
       partnerName: "Northwind",
       willingness: {
         explanation:
-          "Rarely accepts intros (0 of 2), takes about 21 days to answer, but hasn't opted in to co-selling",
+          "Rarely accepts intros (0 of 2), takes about 21 days to answer, and hasn't opted in to co-selling",
       },
     });
   });

@@ -94,12 +94,13 @@ describe("the options page follows the session", () => {
     const background = await startBackground();
     await background.signIn();
     await openOptionsPage();
-    expect(document.title).toBe("cosell-lens · Signed in");
+    // The title follows the view in an effect, after the view has rendered.
+    await expect.poll(() => document.title).toBe("cosell-lens · Signed in");
 
     await background.send("session.signOut", {}, pageSender("extension/pages/popup/index.html"));
 
     await expect.poll(() => heading()?.textContent).toBe("Sign in to cosell-lens");
-    expect(document.title).toBe("cosell-lens · Sign in");
+    await expect.poll(() => document.title).toBe("cosell-lens · Sign in");
   });
 
   it("keeps the focus where it is on the first load", async () => {

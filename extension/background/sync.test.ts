@@ -81,9 +81,11 @@ describe("sync", () => {
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
   });
 
-  // The popup's "Sync now" used to join a sync still running for the user signed in before, and
-  // said "Couldn't sync: The session changed during the sync."
-  it("answers Sync now for the user signed in now, not with a sync left from the previous one", async () => {
+  /**
+   * The first user's sync is held on its way while they sign out, and a second user signs in and
+   * presses Sync now; once let go, the held request gets `answerHeld`'s answer.
+   */
+  async function syncNowAfterHandOver(answerHeld: (forward: () => Promise<Response>) => Promise<Response>) {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));
     const background = await startBackground(api);
@@ -95,6 +97,7 @@ describe("sync", () => {
       if (String(input).includes("/v1/sync") && token.includes("first@")) {
         reached();
         await released;
+        return answerHeld(() => api.fetch(input, init));
       }
       return api.fetch(input, init);
     });
@@ -110,44 +113,27 @@ describe("sync", () => {
 
     const pressed = background.send("sync.now", {});
     release();
+    return { background, pressed: await pressed, leftOver };
+  }
 
-    expect(await pressed).toMatchObject({ ok: true });
+  // The popup's "Sync now" used to join a sync still running for the user signed in before, and
+  // said "Couldn't sync: The session changed during the sync."
+  it("answers Sync now for the user signed in now, not with a sync left from the previous one", async () => {
+    const { background, pressed, leftOver } = await syncNowAfterHandOver((forward) => forward());
+
+    expect(pressed).toMatchObject({ ok: true });
     expect(await background.cacheSize()).toMatchObject({ overlaps: 1 });
     await leftOver;
   });
 
   // The previous user's sign-out revoked its token while that sync's request was on its way.
   it("answers Sync now for the user signed in now when the previous one's sync meets a revoked token", async () => {
-    const api = createFakeApi();
-    api.upsert(syncedOverlap(1, "001A"));
-    const background = await startBackground(api);
-    await background.signIn("first@acme.example");
-    const { done: firstUserWaits, fire: reached } = signal();
-    const { done: released, fire: release } = signal();
-    vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
-      const token = new Headers(init.headers).get("authorization") ?? "";
-      if (String(input).includes("/v1/sync") && token.includes("first@")) {
-        reached();
-        await released;
-        const body = { error: { code: "unauthenticated", message: "Sign in again." } };
-        return new Response(JSON.stringify(body), { status: 401 });
-      }
-      return api.fetch(input, init);
-    });
-    const leftOver = background.send("sync.now", {});
-    await firstUserWaits;
-    await background.send("session.signOut", {});
-    api.addUser("second@acme.example", PASSWORD);
-    await background.send("session.signIn", {
-      serverUrl: SERVER_URL,
-      email: "second@acme.example",
-      password: PASSWORD,
+    const { background, pressed, leftOver } = await syncNowAfterHandOver(async () => {
+      const body = { error: { code: "unauthenticated", message: "Sign in again." } };
+      return new Response(JSON.stringify(body), { status: 401 });
     });
 
-    const pressed = background.send("sync.now", {});
-    release();
-
-    expect(await pressed).toMatchObject({ ok: true });
+    expect(pressed).toMatchObject({ ok: true });
     expect(await background.send("session.get", {})).toMatchObject({
       session: { me: { user: { email: "second@acme.example" } } },
     });

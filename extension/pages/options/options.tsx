@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useSession } from "../use-session";
+import { useLastServer } from "./last-server";
 import { SignInForm } from "./sign-in-form";
 import { SignedIn } from "./signed-in";
 
@@ -15,13 +16,14 @@ function Options() {
     setActed(true);
     setNotice(current ? "" : SIGNED_OUT_NOTICE);
   });
+  const lastServerUrl = useLastServer();
 
   // index.html's title names the sign-in form; signed in, the tab says so instead.
   useEffect(() => {
     if (session !== undefined) document.title = `cosell-lens · ${session ? "Signed in" : "Sign in"}`;
   }, [session]);
 
-  if (session === undefined) return <p role="status">Loading…</p>;
+  if (session === undefined || lastServerUrl === undefined) return <p role="status">Loading…</p>;
   return (
     <>
       {/* Outside both views, so that it stays while the view changes and screen readers say its new
@@ -41,6 +43,7 @@ function Options() {
         />
       ) : (
         <SignInForm
+          lastServerUrl={lastServerUrl}
           focusHeading={acted}
           onSignedIn={(signedIn) => {
             setActed(true);

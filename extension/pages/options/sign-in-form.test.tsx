@@ -36,7 +36,10 @@ beforeEach(async () => {
   root = document.createElement("main");
   document.body.append(root);
   await act(() =>
-    render(<SignInForm focusHeading={false} onSignedIn={(session) => (signedIn = session)} />, root),
+    render(
+      <SignInForm lastServerUrl="" focusHeading={false} onSignedIn={(session) => (signedIn = session)} />,
+      root,
+    ),
   );
 });
 

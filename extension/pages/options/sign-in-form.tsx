@@ -1,5 +1,5 @@
 import type { PartialInputHTMLAttributes } from "preact";
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { SignInRequest } from "../../../src/contract/auth";
 import type { Session } from "../../messages";
@@ -29,39 +29,24 @@ const FIELD_ERRORS = {
 } as const;
 
 interface SignInFormProps {
+  /** The address the field starts with: the one last signed in to, or "" (./last-server). */
+  lastServerUrl: string;
   onSignedIn(session: Session): void;
   focusHeading: boolean;
 }
 
-export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
-  const [serverUrl, setServerUrl] = useState("");
+export function SignInForm({ lastServerUrl, onSignedIn, focusHeading }: SignInFormProps) {
+  const [serverUrl, setServerUrl] = useState(lastServerUrl);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Whether the person has typed in Server URL: the address read from storage then comes too late.
-  const serverUrlTyped = useRef(false);
 
   useLayoutEffect(() => {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
-
-  // The address last signed in to, after a sign-out or a session that ended.
-  useEffect(() => {
-    let mounted = true;
-    browser.storage.local
-      .get(LAST_SERVER_STORAGE_KEY)
-      .then((stored) => {
-        const last = stored[LAST_SERVER_STORAGE_KEY];
-        if (mounted && !serverUrlTyped.current && typeof last === "string") setServerUrl(last);
-      })
-      .catch(() => {});
-    return () => {
-      mounted = false;
-    };
-  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -124,10 +109,7 @@ export function SignInForm({ onSignedIn, focusHeading }: SignInFormProps) {
         type="url"
         placeholder={EXAMPLE_SERVER}
         value={serverUrl}
-        onInput={(value) => {
-          serverUrlTyped.current = true;
-          setServerUrl(value);
-        }}
+        onInput={setServerUrl}
         error={fieldErrors.serverUrl}
       />
       <TextField

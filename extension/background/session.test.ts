@@ -275,6 +275,36 @@ describe("the session and the cache", () => {
     });
   });
 
+  // Sidebar settings chosen while signed out carry over to whoever signs in next (../cache/db).
+  it("keeps what was chosen after a sign-out when a request of the ended session is refused later", async () => {
+    const api = createFakeApi();
+    const background = await startBackground(api);
+    await background.signIn();
+    const { done: asked, fire: reached } = signal();
+    const { done: released, fire: release } = signal();
+    vi.stubGlobal("fetch", async (input: string | URL | Request, init: RequestInit = {}) => {
+      if (String(input).includes("/not-a-match")) {
+        reached();
+        await released;
+        const body = { error: { code: "unauthenticated", message: "Sign in again." } };
+        return new Response(JSON.stringify(body), { status: 401 });
+      }
+      return api.fetch(input, init);
+    });
+    const marking = background.send("overlap.markWrong", { overlapId: syncedOverlap(1, "001A").overlapId });
+    await asked;
+    await background.send("session.signOut", {});
+    await background.send("settings.set", { sidebarCollapsed: true });
+
+    release();
+    await marking;
+
+    expect(await background.send("settings.get", {})).toEqual({
+      ok: true,
+      settings: { sidebarCollapsed: true },
+    });
+  });
+
   it("clears the cache on sign-out", async () => {
     const api = createFakeApi();
     api.upsert(syncedOverlap(1, "001A"));

@@ -61,11 +61,13 @@ export async function clearSession(): Promise<void> {
 /**
  * Ends the session on this browser: the session, the cache and what the sidebars show. With
  * `rejectedToken` (the server answered 401 to it, or it expired), only if that token is still the
- * current one, so a late answer to an old session's request cannot sign out a newer one.
+ * current one: a late answer to an old session's request ends nothing. Not a newer session, and
+ * not the signed-out state either, whose settings the cache keeps for the next sign-in and which
+ * a sign-in under way is about to replace.
  */
 export async function signOutLocally(rejectedToken?: string): Promise<void> {
   const session = await storedSession();
-  if (rejectedToken !== undefined && session && session.token !== rejectedToken) return;
+  if (rejectedToken !== undefined && session?.token !== rejectedToken) return;
   await clearSession();
   // A cache that will not open now keeps what it holds, but shows it to nobody: every read checks
   // its owner, and whoever signs in next claims it, which empties it for anyone else. The sidebars

@@ -112,6 +112,16 @@ describe("sidebar states", () => {
     expect($("[role=status].status")?.textContent).toBe("Looking for partners…");
   });
 
+  it("speaks English in a CRM set to another language, so screen readers read it with an English voice", async () => {
+    document.documentElement.lang = "he";
+    try {
+      await show({ result: ready([]) });
+      expect($("[role=complementary]")!.closest("[lang]")?.getAttribute("lang")).toBe("en");
+    } finally {
+      document.documentElement.removeAttribute("lang");
+    }
+  });
+
   it("says so when the account has no partners", async () => {
     await show({ result: ready([]) });
     expect(text()).toContain("No partners in this account yet");

@@ -79,6 +79,9 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
       // biome-ignore lint/a11y/noRedundantRoles: the role is a contract other tools rely on.
       role="complementary"
       aria-label="Co-sell partners"
+      // Its words are English whatever the CRM's language, which it would otherwise inherit: a
+      // screen reader set to Hebrew or German would read them with that language's voice.
+      lang="en"
       onKeyDown={(event) => {
         if (event.key !== "Escape" || collapsed) return;
         changeCollapsed(true);

@@ -38,6 +38,12 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof ApiError) {
     return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
   }
+  if (error instanceof HTTPException && error.status === 415) {
+    // Raised by @hono/zod-openapi for a JSON route's body sent as another media type, or with none;
+    // its own "Unsupported Media Type" does not say what to send instead.
+    const message = "Send the body as JSON, with Content-Type: application/json.";
+    return c.json(errorBody("unsupported_media_type", message, [{ field: "(body)", message }]), 415);
+  }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono raises these for malformed JSON bodies and similar transport-level problems.
     const field = /json/i.test(error.message) ? [{ field: "(body)", message: error.message }] : undefined;

@@ -443,6 +443,21 @@ describe("Not a match", () => {
     expect(shadow().activeElement).toBe($(".announcement"));
   });
 
+  it("says nothing on the next account when the rep moved on before the background recorded it", async () => {
+    let answer!: (outcome: ActionOutcome) => void;
+    actions.markWrong.mockReturnValueOnce(new Promise<ActionOutcome>((resolve) => (answer = resolve)));
+    await act(() => button("Not a match").click());
+    await clickAndSettle(button("Yes, not a match"));
+
+    await show({ recordId: "001Dn00000GlObXIAX", result: ready([partner("Harbor Data")]) });
+    const intro = button("Request intro");
+    intro.focus();
+    await act(async () => answer({ ok: true }));
+
+    expect(text()).not.toContain("marked as not a match");
+    expect(shadow().activeElement).toBe(intro);
+  });
+
   it("keeps the partner and shows why when the background could not record it", async () => {
     actions.markWrong.mockResolvedValueOnce({ ok: false, message: "Can't reach the server." });
     await act(() => button("Not a match").click());

@@ -66,7 +66,13 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
     if (view.result.state === "error") retryButton.current?.focus();
   }, [view.result]);
 
+  // The background may answer after the rep has moved on to another account: its message, and the
+  // focus with it, belong to the account the partner was marked on.
+  const shownRecord = useRef(view.recordId);
+  shownRecord.current = view.recordId;
+  const markedOn = view.recordId;
   const onMarkedWrong = (partner: ShownPartner) => {
+    if (markedOn !== shownRecord.current) return;
     setRemoved((before) => new Set(before).add(partner.overlapId));
     setAnnouncement(`${partner.partner.name} is marked as not a match and won't be shown for this account.`);
   };

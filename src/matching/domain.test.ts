@@ -321,7 +321,57 @@ describe("normalizeDomain", () => {
   });
 
   it.each([
+    "acme.zohosites.com",
+    "acme.zohosites.in",
+    "acme.hubspotpages.com",
+    "https://acme.my.site.com/s/",
+    "acme.my.salesforce-sites.com",
+    "acme.crm.dynamics.com",
+    "acme.wpcomstaging.com",
+    "acme.cloudwaysapps.com",
+  ])("rejects %s, a customer's site that a CRM or site builder hosts on its own domain", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "https://jobs.lever.co/acme",
+    "https://boards.greenhouse.io/acme",
+    "https://acme.bamboohr.com/careers",
+    "https://apply.workable.com/acme/",
+    "https://acme.wd5.myworkdayjobs.com/External",
+    "https://careers.smartrecruiters.com/Acme",
+    "https://acme.recruitee.com",
+    "https://acme.teamtailor.com/jobs",
+    "https://acme.jobs.personio.de",
+    "https://acme.applytojob.com/apply",
+    "https://acme.breezy.hr",
+    "https://careers-acme.icims.com/jobs",
+    "https://jobs.jobvite.com/acme",
+  ])("rejects %s, a company's careers page on a hiring platform", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
+    "https://www.kununu.com/de/acme",
+    "https://www.reddit.com/r/acme",
+    "https://marketplace.atlassian.com/vendors/1234/acme",
+    "https://www.producthunt.com/products/acme",
+    "https://www.ycombinator.com/companies/acme",
+    "https://builtin.com/company/acme",
+    "https://theorg.com/org/acme",
+    "https://acme.zoom.us",
+  ])("rejects %s, a company's page or profile on another company's site", (input) => {
+    expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it.each([
     ["google.com", "google.com"],
+    ["https://www.atlassian.com/", "atlassian.com"],
+    ["lever.co", "lever.co"],
+    ["www.greenhouse.io", "greenhouse.io"],
+    ["https://www.reddit.com/", "reddit.com"],
+    ["zoom.us", "zoom.us"],
+    ["https://www.salesforce.com/", "salesforce.com"],
     ["https://www.apple.com/uk/", "apple.com"],
     ["https://www.microsoft.com/en-us/", "microsoft.com"],
     ["https://www.microsoft.com/en-us?utm_source=crm", "microsoft.com"],

@@ -99,6 +99,16 @@ export const NON_COMPANY_DOMAINS: ReadonlySet<string> = new Set([
   "glitch.me",
   "neocities.org",
   "000webhostapp.com",
+  // Hosts of customers' sites and careers pages that the company behind them runs elsewhere
+  // (zoho.com, hubspot.com, salesforce.com, workday.com …)
+  "zohosites.com",
+  "zohosites.in",
+  "hubspotpages.com",
+  "salesforce-sites.com",
+  "wpcomstaging.com",
+  "cloudwaysapps.com",
+  "myworkdayjobs.com",
+  "applytojob.com",
   // GoDaddy's hosting servers, and Google Business Profile sites in Spanish (business.site in English)
   "secureserver.net",
   "negocio.site",
@@ -383,6 +393,32 @@ const PLATFORM_DOMAINS: ReadonlySet<string> = new Set([
   "upwork.com",
   "behance.net",
   "about.me",
+  // CRM portals and Experience Cloud sites (acme.crm.dynamics.com, acme.my.site.com), workspaces
+  // (acme.zoom.us) and marketplace listings (marketplace.atlassian.com/vendors/…)
+  "site.com",
+  "dynamics.com",
+  "atlassian.com",
+  "zoom.us",
+  // Careers pages on hiring platforms (jobs.lever.co/acme, acme.bamboohr.com/careers), which
+  // enrichment tools and reps paste as a website
+  "lever.co",
+  "greenhouse.io",
+  "bamboohr.com",
+  "workable.com",
+  "smartrecruiters.com",
+  "recruitee.com",
+  "teamtailor.com",
+  "personio.de",
+  "breezy.hr",
+  "icims.com",
+  "jobvite.com",
+  // Employer reviews, communities and start-up directories with a page per company
+  "kununu.com",
+  "reddit.com",
+  "producthunt.com",
+  "ycombinator.com",
+  "builtin.com",
+  "theorg.com",
   // Booking pages, event pages, forms, shops and channels that any company can have there
   "calendly.com",
   "meetup.com",

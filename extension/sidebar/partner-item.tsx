@@ -21,7 +21,7 @@ export function PartnerItem({ partner, markWrong, onMarkedWrong }: PartnerItemPr
   const owner = partner.owner && [partner.owner.name, partner.owner.email].filter(Boolean).join(" · ");
   return (
     <li class="partner" aria-labelledby={nameId}>
-      <h3 class="partner-name" id={nameId}>
+      <h3 class="partner-name" id={nameId} dir="auto">
         {partner.partner.name}
       </h3>
       {partner.relationship && <p class="detail">{RELATIONSHIP_LABELS[partner.relationship]}</p>}

@@ -261,6 +261,20 @@ describe("sidebar states", () => {
     expect(text()).toContain("Couldn't read the name and website on this page.");
   });
 
+  it("lays out a right-to-left name in its own direction, apart from the English around it", async () => {
+    // Hebrew with a closing parenthesis last: laid out left to right, it moves to the wrong end.
+    const hebrew = "אלביט מערכות (ישראל)";
+    await show({ account: { ...ACCOUNT, name: hebrew }, result: ready([partner(hebrew)]) });
+    const isolated = (element: Element | null | undefined) =>
+      element?.localName === "bdi" || element?.getAttribute("dir") === "auto";
+    expect(isolated($$(".account *").find((element) => element.textContent === hebrew))).toBe(true);
+    const heading = shadow().getElementById($("li.partner")!.getAttribute("aria-labelledby")!);
+    expect(isolated(heading)).toBe(true);
+    await act(() => button("Not a match").click());
+    const question = $("legend")!;
+    expect(isolated([...question.children].find((element) => element.textContent === hebrew))).toBe(true);
+  });
+
   it("renders names from the CRM and the server as text, never as markup", async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await show({ account: { ...ACCOUNT, name: hostile, website: null }, result: ready([partner(hostile)]) });

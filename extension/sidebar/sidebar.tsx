@@ -145,11 +145,15 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   );
 }
 
-/** Which record the partners are for, and the website they were matched on, as the page shows them. */
+/**
+ * Which record the partners are for, and the website they were matched on, as the page shows them.
+ * Names from the CRM and partners may be right to left (Hebrew, Arabic): isolated, they keep their
+ * own direction, so a closing parenthesis or full stop stays at their end (see also PartnerItem).
+ */
 function AccountLine({ account }: { account: AccountRecord }) {
   return (
     <p class="account">
-      {account.name ?? `Record ${account.recordId}`}
+      <bdi>{account.name ?? `Record ${account.recordId}`}</bdi>
       {account.website && <span class="website"> · {siteName(account.website)}</span>}
     </p>
   );

@@ -4,6 +4,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rows } from "../db/client";
+import { limitedAddress } from "./client-address";
 
 export const SIGN_IN_LIMITS = { perAccount: 5, perIp: 30, windowMinutes: 15 };
 
@@ -17,7 +18,7 @@ export interface Refusal {
 }
 
 const accountKey = (email: string) => `account:${email}`;
-const ipKey = (ip: string) => `ip:${ip}`;
+const ipKey = (ip: string) => `ip:${limitedAddress(ip)}`;
 /** Marks that an account's refusals are already in the audit log for the current window. */
 const refusedKey = (email: string) => `refused:${email}`;
 

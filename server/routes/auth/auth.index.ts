@@ -1,5 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { normaliseAddress } from "../../auth/client-address";
 import type { AuthService } from "../../auth/service";
 import type { AppEnv } from "../../http/env";
 import { createRouter } from "../../http/router";
@@ -18,12 +19,12 @@ function clientIp(c: Context<AppEnv>, trustedProxies: number): string {
     // In-process test requests have no socket.
     socketAddress = "in-process";
   }
-  if (trustedProxies === 0) return socketAddress;
+  if (trustedProxies === 0) return normaliseAddress(socketAddress);
   const forwarded = (c.req.header("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return forwarded[forwarded.length - trustedProxies] ?? socketAddress;
+  return normaliseAddress(forwarded[forwarded.length - trustedProxies] ?? socketAddress);
 }
 
 export function authRoutes(auth: AuthService, trustedProxies: number) {

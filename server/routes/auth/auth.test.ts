@@ -122,6 +122,31 @@ describe("sign-in", () => {
     expect((await attempt(100, from(other))).status).toBe(401);
   });
 
+  it("counts one client as one address whatever port the proxy appends, and an IPv6 network (/64) as one", async () => {
+    const client = testApp(database, { trustedProxies: 1 });
+    const v4 = addressOfItsOwn();
+    const [site, subnet] = [randomInt(0x10000), randomInt(0xffff)];
+    const network = (n: number) => `2001:db8:${site.toString(16)}:${n.toString(16)}`;
+    const v6 = network(subnet);
+    const attempt = (forwardedFor: string) =>
+      client.request("POST", "/v1/auth/sign-in", {
+        body: { email: `nobody-${randomInt(1e9)}@nowhere.test`, password: "wrong password" },
+        headers: { "x-forwarded-for": forwardedFor },
+      });
+    // Counted straight away: the limit's worth of password checks would only slow the test down.
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      await reserveAttempt(database.db, `earlier-${i}-${v4}@nowhere.test`, v4, new Date());
+      await reserveAttempt(database.db, `earlier-${i}-${v6}@nowhere.test`, `${v6}::${i + 1}`, new Date());
+    }
+    // Some proxies append the client's port; a new connection has a new one.
+    expect((await attempt(`${v4}:51234`)).status).toBe(429);
+    expect((await attempt(`::ffff:${v4}`)).status).toBe(429);
+    // A home or office gets a whole /64 and picks any address in it.
+    expect((await attempt(`${v6}:0:0:abcd:ef01`)).status).toBe(429);
+    expect((await attempt(`[${v6.toUpperCase()}::7]:443`)).status).toBe(429);
+    expect((await attempt(`${network(subnet + 1)}::1`)).status).toBe(401);
+  });
+
   it("names the offending fields of malformed input", async () => {
     const client = testApp(database);
     const response = await client.request("POST", "/v1/auth/sign-in", { body: { email: "not-an-email" } });

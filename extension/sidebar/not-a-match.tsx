@@ -65,7 +65,8 @@ export function NotAMatch({ partnerName, markWrong, onMarked }: NotAMatchProps) 
       }}
     >
       <legend class="confirm-question">
-        Hide <bdi>{partnerName}</bdi> from this account? It tells the matching that these are different companies.
+        Hide <bdi>{partnerName}</bdi> from this account? It tells the matching that these are different
+        companies.
       </legend>
       {error && (
         <p class="error" role="alert">

@@ -39,7 +39,7 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
         throw new ApiError(
           429,
           "too_many_attempts",
-          "Too many failed sign-ins. Try again later.",
+          `Too many failed sign-ins ${refusal.limit === "account" ? "to this account" : "from your network"}: try again in ${waitFor(refusal.retryAfter)}.`,
           undefined,
           {
             "retry-after": String(refusal.retryAfter),
@@ -90,4 +90,11 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
       });
     },
   };
+}
+
+/** The wait a refusal asks for, in words: "15 minutes", "1 minute", "40 seconds". */
+function waitFor(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }

@@ -71,6 +71,36 @@ describe("sign-in", () => {
     expect(limited.body).toMatchObject({ error: { code: "too_many_attempts" } });
   });
 
+  it("says in the 429 which limit was reached and how long to wait", async () => {
+    const now = new Date();
+    const client = testApp(database, { trustedProxies: 1, now: () => now });
+    const { users } = await createTestOrg(database);
+    const signIn = (email: string, address: string) =>
+      client.request("POST", "/v1/auth/sign-in", {
+        body: { email, password: PASSWORD },
+        headers: { "x-forwarded-for": address },
+      });
+    const [address, network] = [addressOfItsOwn(), addressOfItsOwn()];
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+      await reserveAttempt(database.db, users.rep.email, address, now);
+    }
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      await reserveAttempt(database.db, `earlier-${i}-${network}@nowhere.test`, network, now);
+    }
+    expect((await signIn(users.rep.email, address)).body).toEqual({
+      error: {
+        code: "too_many_attempts",
+        message: "Too many failed sign-ins to this account: try again in 15 minutes.",
+      },
+    });
+    expect((await signIn(users.manager.email, network)).body).toEqual({
+      error: {
+        code: "too_many_attempts",
+        message: "Too many failed sign-ins from your network: try again in 15 minutes.",
+      },
+    });
+  });
+
   it("holds the limit against wrong passwords sent all at once", async () => {
     const client = testApp(database, { trustedProxies: 1 });
     const headers = { "x-forwarded-for": addressOfItsOwn() };

@@ -42,10 +42,12 @@ export function mountSidebar(actions: SidebarActions, options: { collapsed: bool
       shown = view;
       // A new answer can take away what the focus was on (the Sign in link, once signed in in
       // another tab; a partner's button, once signed out): it waits on the title instead of falling
-      // out of the sidebar to the top of the CRM page.
-      const focused = root.activeElement;
+      // out of the sidebar to the top of the CRM page. A partner that fresher scores move up the
+      // list is taken out and put back, which drops the focus too: it goes back where it was.
+      const focused = root.activeElement as HTMLElement | null;
       renderShown();
-      if (focused && !focused.isConnected) root.querySelector<HTMLElement>(".title")?.focus();
+      if (focused && !root.activeElement)
+        (focused.isConnected ? focused : root.querySelector<HTMLElement>(".title"))?.focus();
     },
     focus() {
       if (!host.isConnected) return;

@@ -173,6 +173,20 @@ describe("sidebar states", () => {
     expect(shadow().activeElement).toBe($(".title"));
   });
 
+  it("keeps the focus on a partner's button when fresher scores move that partner up the list", async () => {
+    const scored = (bluefin: number, harbor: number) =>
+      ready([
+        partner("Bluefin Consulting", { score: scoreOf(bluefin, "complementary", "Complementary: x") }),
+        partner("Harbor Data", { score: scoreOf(harbor, "complementary", "Complementary: y") }),
+      ]);
+    await show({ result: scored(0.8, 0.4) });
+    const harborIntro = $$("li.partner")[1]!.querySelector("button")!;
+    harborIntro.focus();
+    await show({ result: scored(0.3, 0.9) });
+    expect(items()).toEqual(["Harbor Data", "Bluefin Consulting"]);
+    expect(shadow().activeElement).toBe(harborIntro);
+  });
+
   it("shows a failed lookup as an alert with a Try again button", async () => {
     const retry = vi.fn();
     await show({ result: { state: "error", message: "Server said no." }, retry });

@@ -5,6 +5,8 @@
 
 /** The form header title: the record name, followed by " - Saved" or " - Unsaved". */
 export const HEADER_TITLE = ['[data-id="header_title"]'];
+/** The save state inside the title, in the user's language ("- Gespeichert"), not part of the name. */
+export const SAVE_STATUS = '[data-id="header_saveStatus"]';
 
 /** The Website field: its URL input, else whatever the field container shows. */
 export const WEBSITE = [

@@ -97,6 +97,16 @@ describe("reading a Dynamics account form", () => {
     });
   });
 
+  it.each([
+    ["in the user's language", " - Gespeichert"],
+    ["written without a space before its dash", "- Saved"],
+  ])("reads the title without its save state %s", (_, saveStatus) => {
+    const url = load("account.html", `pagetype=entityrecord&etn=account&id=${ACME}`);
+    document.querySelector('[data-id="header_saveStatus"]')!.textContent = saveStatus;
+
+    expect(adapter.readAccount(document, url)?.name).toBe("Acme Corporation");
+  });
+
   it("returns null before the form header renders", () => {
     const url = load("account.html", `pagetype=entityrecord&etn=account&id=${ACME}`);
     document.querySelector('[data-id="header_title"]')!.remove();

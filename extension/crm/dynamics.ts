@@ -6,12 +6,21 @@
  */
 
 import { hrefOf, linkValue, queryAllDeep, queryDeep, textOf } from "./dom";
-import { COLUMN_HEADER, GRID_CELL, GRID_ROWS, HEADER_TITLE, NAME_CELL, WEBSITE } from "./dynamics.selectors";
+import {
+  COLUMN_HEADER,
+  GRID_CELL,
+  GRID_ROWS,
+  HEADER_TITLE,
+  NAME_CELL,
+  SAVE_STATUS,
+  WEBSITE,
+} from "./dynamics.selectors";
 import { accountRecord } from "./record";
 import type { AccountListRow, CrmAdapter } from "./types";
 
 const DYNAMICS_HOST = /^[a-z0-9-]+\.crm\d*\.dynamics\.com$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The save state written into the title's text itself, where it has no element of its own. */
 const SAVE_STATE_SUFFIX = /\s+-\s+(?:Saved|Unsaved)$/;
 
 function isAccountPage(url: URL, pageType: "entityrecord" | "entitylist"): boolean {
@@ -31,6 +40,14 @@ function bareGuid(raw: string | null): string | null {
 
 function accountIdFromUrl(url: URL): string | null {
   return isAccountPage(url, "entityrecord") ? bareGuid(url.searchParams.get("id")) : null;
+}
+
+/** The record name: the header title without its save state, which only English orgs write as "Saved". */
+function recordName(doc: Document): string | null {
+  const title = queryDeep(doc, HEADER_TITLE)?.cloneNode(true) as Element | undefined;
+  if (!title) return null;
+  for (const state of title.querySelectorAll(SAVE_STATUS)) state.remove();
+  return textOf(title)?.replace(SAVE_STATE_SUFFIX, "") || null;
 }
 
 function listRows(doc: Document): AccountListRow[] {
@@ -57,7 +74,7 @@ export const dynamics: CrmAdapter = {
   isAccountList: (url) => isAccountPage(url, "entitylist"),
   readAccount(doc, url) {
     const recordId = accountIdFromUrl(url);
-    const name = recordId ? textOf(queryDeep(doc, HEADER_TITLE))?.replace(SAVE_STATE_SUFFIX, "") : null;
+    const name = recordId ? recordName(doc) : null;
     if (!recordId || !name) return null;
     return accountRecord("dynamics", recordId, name, linkValue(queryDeep(doc, WEBSITE)));
   },

@@ -1,6 +1,12 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
-import type { OverlapMatrix, PartnershipList, SharingRule } from "../../../src/contract/partnerships";
+import type {
+  OverlapMatrix,
+  PartnershipList,
+  PartnershipSharing,
+  SharingRule,
+} from "../../../src/contract/partnerships";
 import { rows } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import type { AppEnv } from "../../http/env";
@@ -11,6 +17,19 @@ import { readPartnerships } from "./partnership-rows";
 import { listPartnerships, partnershipMatrix, readSharing, writeSharing } from "./partnerships.routes";
 
 const notYours = () => notFound("Not one of your partnerships.");
+
+/** A strong ETag of both rules: it changes whenever either side's rule does. */
+function sharingTag(sharing: PartnershipSharing): string {
+  const { youShare, theyShare } = sharing;
+  const text = JSON.stringify([youShare.level, youShare.populations, youShare.fields, theyShare]);
+  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+}
+
+/** If-Match holds: absent, `*`, or a list naming `current`. */
+function ifMatchHolds(ifMatch: string | undefined, current: string): boolean {
+  if (ifMatch === undefined || ifMatch.trim() === "*") return true;
+  return ifMatch.split(",").some((tag) => tag.trim() === current);
+}
 
 export function partnershipsRoutes(mapping: MappingService) {
   const callersPartnerships = (c: Context<AppEnv>, id?: string) => {
@@ -36,7 +55,7 @@ export function partnershipsRoutes(mapping: MappingService) {
       const { id } = c.req.valid("param");
       const [partnership] = await callersPartnerships(c, id);
       if (!partnership) throw notYours();
-      return c.json(partnership.sharing, 200);
+      return c.json(partnership.sharing, 200, { etag: sharingTag(partnership.sharing) });
     })
     .openapi(writeSharing, async (c) => {
       const caller = c.get("caller");
@@ -45,6 +64,7 @@ export function partnershipsRoutes(mapping: MappingService) {
       }
       const { id } = c.req.valid("param");
       const rule = c.req.valid("json");
+      const ifMatch = c.req.valid("header")["if-match"];
       const updated = await c.get("scoped")(async (tx) => {
         // Two admins saving at once take turns, so each audit entry starts from the rule it replaced.
         await tx.execute(
@@ -52,6 +72,13 @@ export function partnershipsRoutes(mapping: MappingService) {
         );
         const [before] = await readPartnerships(tx, caller.orgId, id);
         if (!before) return null;
+        if (!ifMatchHolds(ifMatch, sharingTag(before.sharing))) {
+          throw new ApiError(
+            412,
+            "precondition_failed",
+            "The sharing with this partner changed after you read it (If-Match): read it again, and make your change on the rules as they are now.",
+          );
+        }
         const [after] = await rows<SharingRule>(
           tx,
           sql`update sharing_rules
@@ -67,9 +94,9 @@ export function partnershipsRoutes(mapping: MappingService) {
           subject: id,
           details: { partnerOrgId: before.partner.id, before: before.sharing.youShare, after: after! },
         });
-        return after!;
+        return { rule: after!, tag: sharingTag({ youShare: after!, theyShare: before.sharing.theyShare }) };
       });
       if (!updated) throw notYours();
-      return c.json(updated, 200);
+      return c.json(updated.rule, 200, { etag: updated.tag });
     });
 }

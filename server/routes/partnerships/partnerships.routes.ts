@@ -6,6 +6,7 @@ import {
   PartnershipParams,
   PartnershipSharing,
   SharingRule,
+  SharingPreconditions,
   SharingRuleInput,
 } from "../../../src/contract/partnerships";
 import { bearerSecurity } from "../../http/router";
@@ -14,6 +15,13 @@ const error = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorBody } },
 });
+
+const etag = {
+  ETag: {
+    description: "Identifies both rules as they are now: send it as `If-Match` with a change.",
+    schema: { type: "string" as const },
+  },
+};
 
 export const listPartnerships = createRoute({
   method: "get",
@@ -57,6 +65,7 @@ export const readSharing = createRoute({
   responses: {
     200: {
       description: "Both sharing rules.",
+      headers: etag,
       content: { "application/json": { schema: PartnershipSharing } },
     },
     400: error("Malformed id."),
@@ -71,17 +80,23 @@ export const writeSharing = createRoute({
   tags: ["Partnerships"],
   summary: "Set what you share with a partner",
   description:
-    "Admins only. Replaces your rule for this partner; the partner's users get the change in their next sync.",
+    "Admins only. Replaces your rule for this partner; the partner's users get the change in their next sync. Send the `ETag` of the rules you read as `If-Match`, so that a change another admin made meanwhile is not undone unseen.",
   security: bearerSecurity,
   request: {
     params: PartnershipParams,
+    headers: SharingPreconditions,
     body: { required: true, content: { "application/json": { schema: SharingRuleInput } } },
   },
   responses: {
-    200: { description: "The rule now in force.", content: { "application/json": { schema: SharingRule } } },
+    200: {
+      description: "The rule now in force.",
+      headers: etag,
+      content: { "application/json": { schema: SharingRule } },
+    },
     400: error("Malformed rule."),
     401: error("Not signed in."),
     403: error("Not an admin."),
     404: error("Not one of your partnerships."),
+    412: error("`If-Match` does not match: the rules changed since you read them. Read them again."),
   },
 });

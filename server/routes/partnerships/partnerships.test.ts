@@ -258,6 +258,43 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
     await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
   });
 
+  it("refuses, with If-Match, a change made on a rule that another admin has changed since it was read", async () => {
+    const token = scenario.tokens.partnerAdmin;
+    const read = await client.request("GET", path(), { token });
+    const etag = read.headers.get("etag");
+    expect(etag).toMatch(/^"[^"]+"$/);
+    // Two admins read the rule; the first narrows it to customers only.
+    const narrowed = { level: "overlaps", populations: ["customer"], fields: ["name"] };
+    const first = await client.request("PUT", path(), {
+      token,
+      body: narrowed,
+      headers: { "if-match": etag! },
+    });
+    expect(first).toMatchObject({ status: 200, body: narrowed });
+    expect(first.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    expect(first.headers.get("etag")).not.toBe(etag);
+    // The second, still looking at the old rule, adds owner emails to it: that would share the
+    // opportunities again, which the first has just stopped sharing.
+    const stale = { ...PARTNER_SHARE, fields: [...PARTNER_SHARE.fields!, "owner_email"] };
+    const second = await client.request("PUT", path(), {
+      token,
+      body: stale,
+      headers: { "if-match": etag! },
+    });
+    expect(second.status).toBe(412);
+    expect(second.body).toMatchObject({ error: { code: "precondition_failed" } });
+    expect((second.body.error as { message: string }).message).toMatch(/read it again/);
+    const { body } = await client.request("GET", path(), { token: scenario.tokens.vendorRep });
+    expect(body).toMatchObject({ theyShare: narrowed });
+    // The ETag of the rule as it now stands lets the change through.
+    const again = await client.request("PUT", path(), {
+      token,
+      body: PARTNER_SHARE,
+      headers: { "if-match": first.headers.get("etag")! },
+    });
+    expect(again.status).toBe(200);
+  });
+
   it("shares no accounts unless told which populations, and counts of all of them by default", async () => {
     const implied = await client.request("PUT", path(), {
       token: scenario.tokens.partnerAdmin,

@@ -5,8 +5,8 @@ import {
   PartnershipList,
   PartnershipParams,
   PartnershipSharing,
-  SharingRule,
   SharingPreconditions,
+  SharingRule,
   SharingRuleInput,
 } from "../../../src/contract/partnerships";
 import { bearerSecurity } from "../../http/router";

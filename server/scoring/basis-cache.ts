@@ -14,13 +14,17 @@
  * commit order, every shared change up to it is in the basis all the same. A time to live bounds
  * what the feed does not carry: the industry, segment and region of the organisation's own
  * accounts, behind the in-target counts.
+ *
+ * The shared customer counts inside a basis may be older than its position (see
+ * SharedCustomerCounts). A sync page asks for counts current at its position, which a kept basis
+ * has only if it was read that way at that position or later.
  */
 import { sql } from "drizzle-orm";
 import type { ScoringBasis } from "../../src/scoring";
 import { rows, type Tx } from "../db/client";
 import { loadScoringBasis } from "./index";
 import type { NamedOrg } from "./profiles";
-import { SharedCustomerCounts } from "./shared-customers";
+import { type CountsFreshness, SharedCustomerCounts } from "./shared-customers";
 
 const FIVE_MINUTES = 5 * 60_000;
 const MAX_ORGANISATIONS = 10_000;
@@ -35,14 +39,23 @@ async function readOrgScoringBasis(
   tx: Tx,
   orgId: string,
   sharedCustomers: SharedCustomerCounts,
+  freshness: CountsFreshness,
 ): Promise<OrgScoringBasis> {
   // Row-level security shows an organisation itself and its partners only.
   const partners = await rows<NamedOrg>(tx, sql`select id, name from orgs where id <> ${orgId} order by id`);
-  return { ...(await loadScoringBasis(tx, orgId, partners, sharedCustomers)), partners };
+  return { ...(await loadScoringBasis(tx, orgId, partners, sharedCustomers, freshness)), partners };
+}
+
+interface KeptBasis {
+  feedSeq: number;
+  /** The position its shared customer counts are current at; -1 when they were taken as kept. */
+  countsCurrentAt: number;
+  expiresAt: number;
+  basis: OrgScoringBasis;
 }
 
 export class ScoringBasisCache {
-  readonly #entries = new Map<string, { feedSeq: number; expiresAt: number; basis: OrgScoringBasis }>();
+  readonly #entries = new Map<string, KeptBasis>();
   readonly #sharedCustomers: SharedCustomerCounts;
 
   constructor(
@@ -58,14 +71,30 @@ export class ScoringBasisCache {
     return kept && feedSeq <= kept.feedSeq && kept.expiresAt > this.now() ? kept.basis : undefined;
   }
 
-  /** The basis of `orgId`, whose feed the caller has seen up to `feedSeq`. */
-  async read(tx: Tx, orgId: string, feedSeq: number): Promise<OrgScoringBasis> {
+  /**
+   * The basis of `orgId`, whose feed the caller has seen up to `feedSeq`; with `currentCounts`, with
+   * shared customer counts current at `feedSeq`, as a sync page needs them.
+   */
+  async read(
+    tx: Tx,
+    orgId: string,
+    feedSeq: number,
+    { currentCounts = false } = {},
+  ): Promise<OrgScoringBasis> {
     const kept = this.kept(orgId, feedSeq);
-    if (kept) return kept;
-    const basis = await readOrgScoringBasis(tx, orgId, this.#sharedCustomers);
+    if (kept && (!currentCounts || this.#entries.get(orgId)!.countsCurrentAt >= feedSeq)) return kept;
+    const basis = await readOrgScoringBasis(tx, orgId, this.#sharedCustomers, {
+      feedSeq,
+      current: currentCounts,
+    });
     // Re-inserted, so the map's order is oldest first and eviction drops the oldest.
     this.#entries.delete(orgId);
-    this.#entries.set(orgId, { feedSeq, expiresAt: this.now() + this.timeToLiveMs, basis });
+    this.#entries.set(orgId, {
+      feedSeq,
+      countsCurrentAt: currentCounts ? feedSeq : -1,
+      expiresAt: this.now() + this.timeToLiveMs,
+      basis,
+    });
     if (this.#entries.size > MAX_ORGANISATIONS) this.#entries.delete(this.#entries.keys().next().value!);
     return basis;
   }

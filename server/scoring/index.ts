@@ -5,7 +5,7 @@
 import type { ScoringBasis } from "../../src/scoring";
 import type { Tx } from "../db/client";
 import { type NamedOrg, readProfiles } from "./profiles";
-import type { SharedCustomerCounts } from "./shared-customers";
+import type { CountsFreshness, SharedCustomerCounts } from "./shared-customers";
 import { readSolutionMap } from "./solution-map";
 import { readTrackRecords } from "./track-record";
 
@@ -17,12 +17,13 @@ export async function loadScoringBasis(
   callerOrgId: string,
   partners: readonly NamedOrg[],
   sharedCustomers: SharedCustomerCounts,
+  freshness?: CountsFreshness,
 ): Promise<ScoringBasis> {
   const vendor = await readSolutionMap(tx, callerOrgId);
   const partnerOrgIds = partners.map((partner) => partner.id);
   return {
     vendor,
     profiles: await readProfiles(tx, partners),
-    trackRecords: await readTrackRecords(tx, callerOrgId, partnerOrgIds, vendor, sharedCustomers),
+    trackRecords: await readTrackRecords(tx, callerOrgId, partnerOrgIds, vendor, sharedCustomers, freshness),
   };
 }

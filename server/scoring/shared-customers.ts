@@ -90,12 +90,27 @@ const FIVE_MINUTES = 5 * 60_000;
 const MAX_ENTRIES = 10_000;
 
 /**
+ * The feed position the caller has reached, and whether the counts must be current there. An account
+ * lookup takes counts kept within the time to live; a sync page must not: the extension keeps the
+ * counts it brings until the next change, so counts older than the page's position would stay
+ * behind the overlaps it holds, with nothing to correct them.
+ */
+export interface CountsFreshness {
+  feedSeq: number;
+  current: boolean;
+}
+
+const ANY_KEPT: CountsFreshness = { feedSeq: 0, current: false };
+
+/**
  * Shared customer counts, kept per caller, partner, what the partner shares and target market. What
  * the partner shares is part of the key, so hiding its relationships hides them from the counts at
- * once; matching runs and corrections show up within the time to live.
+ * once; matching runs and corrections show up within the time to live, and at once for a caller who
+ * asks for counts current at its feed position.
  */
 export class SharedCustomerCounts {
-  readonly #entries = new Map<string, { expiresAt: number; counts: SharedCustomers }>();
+  /** `feedSeq`: counted at that feed position or later, so current there. */
+  readonly #entries = new Map<string, { expiresAt: number; feedSeq: number; counts: SharedCustomers }>();
 
   constructor(
     private readonly timeToLiveMs = FIVE_MINUTES,
@@ -107,6 +122,7 @@ export class SharedCustomerCounts {
     callerOrgId: string,
     partnerOrgIds: readonly string[],
     target: Target | null,
+    freshness: CountsFreshness = ANY_KEPT,
   ): Promise<Map<string, SharedCustomers>> {
     if (partnerOrgIds.length === 0) return new Map();
     const rules = await rows<{ org_id: string; level: string; populations: string[]; fields: string[] }>(
@@ -131,7 +147,9 @@ export class SharedCustomerCounts {
     const result = new Map<string, SharedCustomers>();
     for (const id of partnerOrgIds) {
       const entry = this.#entries.get(keyOf(id));
-      if (entry && entry.expiresAt > now) result.set(id, entry.counts);
+      if (entry && entry.expiresAt > now && (!freshness.current || entry.feedSeq >= freshness.feedSeq)) {
+        result.set(id, entry.counts);
+      }
     }
     const missing = partnerOrgIds.filter((id) => !result.has(id));
     if (missing.length === 0) return result;
@@ -140,7 +158,11 @@ export class SharedCustomerCounts {
       result.set(id, counts);
       // Re-inserted, so the map's order is oldest first and eviction drops the oldest.
       this.#entries.delete(keyOf(id));
-      this.#entries.set(keyOf(id), { expiresAt: now + this.timeToLiveMs, counts });
+      this.#entries.set(keyOf(id), {
+        expiresAt: now + this.timeToLiveMs,
+        feedSeq: freshness.feedSeq,
+        counts,
+      });
     }
     for (const key of this.#entries.keys()) {
       if (this.#entries.size <= MAX_ENTRIES) break;

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { PartnerTrackRecord, VendorSolutionMap } from "../../src/scoring";
 import { rows, type Tx } from "../db/client";
-import { type SharedCustomerCounts, sqlList } from "./shared-customers";
+import { type CountsFreshness, type SharedCustomerCounts, sqlList } from "./shared-customers";
 
 interface IntroCounts {
   partner_org_id: string;
@@ -38,10 +38,17 @@ export async function readTrackRecords(
   partnerOrgIds: readonly string[],
   vendor: VendorSolutionMap | null,
   sharedCustomers: SharedCustomerCounts,
+  freshness?: CountsFreshness,
 ): Promise<Map<string, PartnerTrackRecord>> {
   if (partnerOrgIds.length === 0) return new Map();
   const intros = await readIntroCounts(tx, callerOrgId, partnerOrgIds);
-  const shared = await sharedCustomers.read(tx, callerOrgId, partnerOrgIds, vendor?.target ?? null);
+  const shared = await sharedCustomers.read(
+    tx,
+    callerOrgId,
+    partnerOrgIds,
+    vendor?.target ?? null,
+    freshness,
+  );
   return new Map(
     partnerOrgIds.map((id) => {
       const answered = intros.get(id);

@@ -1,7 +1,8 @@
 /**
  * The scoring basis the sync feed carries (see ScoringBasis in src/contract/sync.ts): the caller's
  * solution map and each partner's profile and track record, read as the account lookup reads them,
- * so that the extension's scores for saved accounts match the server's.
+ * so that the extension's scores for saved accounts match the server's. Its shared customer counts
+ * are current at the page's position: the extension keeps them until the next change.
  */
 import type { ScoringBasis } from "../../src/contract/sync";
 import type { Tx } from "../db/client";
@@ -14,7 +15,7 @@ export async function readScoringBasis(
   cache: ScoringBasisCache,
   feedSeq: number,
 ): Promise<ScoringBasis> {
-  const basis = await cache.read(tx, scope.orgId, feedSeq);
+  const basis = await cache.read(tx, scope.orgId, feedSeq, { currentCounts: true });
   const vendor = basis.vendor;
   return {
     vendor: vendor && {

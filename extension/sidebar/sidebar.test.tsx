@@ -486,6 +486,24 @@ describe("Not a match", () => {
     expect(shadow().activeElement).toBe(intro);
   });
 
+  it("leaves the focus on the CRM page when the rep went back to it before the background answered", async () => {
+    let answer!: (outcome: ActionOutcome) => void;
+    actions.markWrong.mockReturnValueOnce(new Promise<ActionOutcome>((resolve) => (answer = resolve)));
+    await act(() => button("Not a match").click());
+    await clickAndSettle(button("Yes, not a match"));
+    // The server is slow; the rep goes on writing a note on the account.
+    const note = document.body.appendChild(document.createElement("textarea"));
+    try {
+      note.focus();
+      await act(async () => answer({ ok: true }));
+      expect(items()).toEqual(["Harbor Data"]);
+      expect(text()).toContain("Bluefin Consulting is marked as not a match");
+      expect(document.activeElement).toBe(note);
+    } finally {
+      note.remove();
+    }
+  });
+
   it("keeps the partner and shows why when the background could not record it", async () => {
     actions.markWrong.mockResolvedValueOnce({ ok: false, message: "Can't reach the server." });
     await act(() => button("Not a match").click());

@@ -29,7 +29,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   useLayoutEffect(() => setAnnouncement(""), [view.recordId]);
   // The focused button has just disappeared with its partner; the message is where the rep reads on.
   useLayoutEffect(() => {
-    if (announcement) announcementLine.current?.focus();
+    if (announcement && mayTakeFocus(announcementLine.current)) announcementLine.current?.focus();
   }, [announcement]);
 
   const changeCollapsed = (next: boolean) => {
@@ -142,6 +142,18 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
         />
       </div>
     </aside>
+  );
+}
+
+/**
+ * Whether an answer that came later may move the focus to `element`: the focus is in the sidebar, or
+ * was lost with an element the sidebar took away (it is then on <body>). Not when the rep has gone
+ * on working on the CRM page meanwhile: what they type there must not land in the sidebar.
+ */
+function mayTakeFocus(element: Element | null): boolean {
+  const active = document.activeElement;
+  return (
+    !active || active === document.body || active === (element?.getRootNode() as ShadowRoot | undefined)?.host
   );
 }
 

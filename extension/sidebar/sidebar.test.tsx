@@ -208,6 +208,22 @@ describe("sidebar states", () => {
     expect(shadow().activeElement).toBe(button("Try again"));
   });
 
+  it("leaves the focus on the CRM page when the rep went back to it before Try again failed again", async () => {
+    const failed = { result: { state: "error", message: "Server said no." } as PartnersResult };
+    const retry = vi.fn(() => void show({ result: null, retry }));
+    await show({ ...failed, retry });
+    await clickAndSettle(button("Try again"));
+    const link = document.body.appendChild(document.createElement("a"));
+    link.href = "https://acme.lightning.force.com/lightning/o/Account/home";
+    try {
+      link.focus();
+      await show({ ...failed, retry });
+      expect(document.activeElement).toBe(link);
+    } finally {
+      link.remove();
+    }
+  });
+
   it("says the data is saved, and from when, while offline", async () => {
     const savedAt = new Date();
     savedAt.setHours(9, 7);

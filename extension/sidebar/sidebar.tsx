@@ -49,7 +49,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
 
   // "Try again" goes away while the lookup runs, and the focus with it, to the end of a long CRM
   // page for a keyboard user. It waits on the title instead, and goes back to the button should the
-  // lookup fail again.
+  // lookup fail again, unless the rep has gone back to the CRM page meanwhile.
   const retryButton = useRef<HTMLButtonElement>(null);
   const retrying = useRef(false);
   const { retry } = view;
@@ -63,7 +63,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   useLayoutEffect(() => {
     if (!retrying.current || view.result === null) return;
     retrying.current = false;
-    if (view.result.state === "error") retryButton.current?.focus();
+    if (view.result.state === "error" && mayTakeFocus(retryButton.current)) retryButton.current?.focus();
   }, [view.result]);
 
   // The background may answer after the rep has moved on to another account: its message, and the

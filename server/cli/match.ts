@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { countOf } from "../../src/scoring/phrases";
 import { orgBySlug } from "../admin/organisations";
 import { type MatchRunResult, runMatching } from "../mapping/match-run";
 import { action, withDatabase } from "./context";
@@ -6,9 +7,9 @@ import { matchingProgress } from "./progress";
 
 /** `orgSlug`: the organisation the run was limited to, if any. */
 export function describeMatching(result: MatchRunResult, orgSlug?: string): string {
-  const partnerships = result.partnerships === 1 ? "1 partnership" : `${result.partnerships} partnerships`;
+  const partnerships = countOf(result.partnerships, "partnership");
   const keys = result.keys
-    ? `Checked the match keys of ${result.keys.accounts} accounts: ${result.keys.changed} changed under the current rules.\n`
+    ? `Checked the match keys of ${countOf(result.keys.accounts, "account")}: ${result.keys.changed} changed under the current rules.\n`
     : "";
   // Matching happens only between partners: "Matched 0 accounts" alone left admins wondering why.
   if (result.partnerships === 0) {
@@ -16,7 +17,7 @@ export function describeMatching(result: MatchRunResult, orgSlug?: string): stri
       ? `${keys}${orgSlug} has no partnerships, so there is nothing to match: add one with partnership add ${orgSlug} <partner>, then run match --org ${orgSlug}.`
       : `${keys}There are no partnerships, so there is nothing to match: add one with partnership add <org> <partner>, then run match.`;
   }
-  return `${keys}Matched ${result.accountsMatched} accounts across ${partnerships}: ${result.overlapsAdded} overlaps added or updated, ${result.overlapsRemoved} removed.`;
+  return `${keys}Matched ${countOf(result.accountsMatched, "account")} across ${partnerships}: ${countOf(result.overlapsAdded, "overlap")} added or updated, ${result.overlapsRemoved} removed.`;
 }
 
 export function registerMatchCommand(program: Command): void {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { AuditPage } from "../../src/contract/audit";
+import type { Role } from "../../src/contract/auth";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
 import { testApp } from "../testing/fixtures";
@@ -167,6 +169,27 @@ describe("createUser", () => {
     expect(user.email).toBe(email.toLowerCase());
     const signIn = await testApp(database).request("POST", "/v1/auth/sign-in", { body: { email, password } });
     expect(signIn.status).toBe(200);
+  });
+});
+
+describe("createUser and the audit log", () => {
+  it("records every new user, with the role given, for the organisation's admins to read", async () => {
+    const org = await createOrg(database.db, { slug: `org-${randomUUID().slice(0, 8)}`, name: "Org" });
+    const add = (email: string, role: Role) =>
+      createUser(database.db, { email, orgSlug: org.slug, role, password: "a long password" });
+    const admin = await add(`admin@${org.slug}.example`, "admin");
+    const second = await add(`second-admin@${org.slug}.example`, "admin");
+    const client = testApp(database);
+    const signIn = await client.request("POST", "/v1/auth/sign-in", {
+      body: { email: admin.email, password: "a long password" },
+    });
+    const token = (signIn.body as { token: string }).token;
+    const { body } = await client.request("GET", "/v1/audit", { token });
+    const created = (body as unknown as AuditPage).entries.filter((entry) => entry.action === "user.created");
+    expect(created).toMatchObject([
+      { actor: null, subject: second.id, details: { email: second.email, role: "admin" } },
+      { actor: null, subject: admin.id, details: { email: admin.email, role: "admin" } },
+    ]);
   });
 });
 

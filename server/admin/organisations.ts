@@ -62,17 +62,24 @@ export async function createUser(
     );
   }
   const org = await orgBySlug(db, input.orgSlug);
-  const [user] = await db
-    .insert(users)
-    .values({
-      orgId: org.id,
-      email,
-      name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id, email: users.email, role: users.role, orgId: users.orgId });
+  const passwordHash = await hashPassword(input.password);
+  const user = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ orgId: org.id, email, name, role: input.role, passwordHash })
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: users.email, role: users.role, orgId: users.orgId });
+    // Who was given access, and with which role, is what an admin looks for first in the log.
+    if (created) {
+      await tx.insert(auditLog).values({
+        orgId: org.id,
+        action: "user.created",
+        subject: created.id,
+        details: { email: created.email, role: created.role },
+      });
+    }
+    return created;
+  });
   if (!user) throw new AdminError(`A user with the email ${email} already exists.`);
   return user;
 }

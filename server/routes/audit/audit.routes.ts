@@ -9,7 +9,7 @@ export const auditLogPage = createRoute({
   tags: ["Audit"],
   summary: "Your organisation's audit log",
   description:
-    "Sign-ins, sign-outs, partnership and sharing changes, imports and intro transitions, newest first. Admins only.",
+    "Sign-ins, sign-outs, new users, partnership and sharing changes, imports, corrections and intro transitions, newest first. Admins only.",
   security: bearerSecurity,
   request: { query: AuditQuery },
   responses: {

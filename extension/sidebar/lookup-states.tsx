@@ -13,8 +13,18 @@ export function Loading() {
   );
 }
 
-export function NoPartners() {
-  return <p class="status">No partners in this account yet</p>;
+/**
+ * `known` is false when the server has no such account among the company's: no partner could match
+ * it, so "no partners" alone would tell the rep the partners were checked when they were not.
+ */
+export function NoPartners({ known }: { known: boolean }) {
+  return (
+    <p class="status">
+      No partners in this account yet
+      {!known &&
+        ": it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it."}
+    </p>
+  );
 }
 
 export function SignedOut({ openOptions }: { openOptions: () => void }) {

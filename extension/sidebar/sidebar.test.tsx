@@ -128,6 +128,16 @@ describe("sidebar states", () => {
     expect($$("li")).toHaveLength(0);
   });
 
+  it("says when the account is not among the company's accounts, so no partner could be matched to it", async () => {
+    await show({ result: ready([]) });
+    expect(text()).toContain(
+      "No partners in this account yet: it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it.",
+    );
+    const known = { id: "30000000-0000-4000-8000-000000000001", crmId: RECORD_ID, name: "Acme Corporation" };
+    await show({ result: { ...ready([]), data: { account: known, partners: [] } } });
+    expect($("p.status")?.textContent).toBe("No partners in this account yet");
+  });
+
   it("opens when asked to by the keyboard shortcut, and moves the focus to its title", async () => {
     await show({ result: ready([partner("Bluefin Consulting")]) }, true);
     expect($(".title")).toBeNull();

@@ -205,6 +205,6 @@ function LookupAnswer({ view, partners, actions, onMarkedWrong, retry, retryButt
   if (result.state === "error") {
     return <LookupFailed message={result.message} retry={retry} retryButton={retryButton} />;
   }
-  if (!partners || partners.length === 0) return <NoPartners />;
+  if (!partners || partners.length === 0) return <NoPartners known={!!result.data.account} />;
   return <PartnersList partners={partners} markWrong={actions.markWrong} onMarkedWrong={onMarkedWrong} />;
 }

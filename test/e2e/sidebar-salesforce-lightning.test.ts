@@ -60,7 +60,8 @@ describe("sidebar on Salesforce Lightning", () => {
   it("says so when the record shows no website, and still looks partners up by the record id", async () => {
     const page = await openAccount(stack(), LIGHTNING, LONELY_ID);
     const sidebar = sidebarOf(page);
-    await sidebar.getByText("No partners in this account yet").waitFor();
+    // One of the company's accounts: no partner is in it, and that is all there is to say.
+    await sidebar.getByText("No partners in this account yet", { exact: true }).waitFor();
     await sidebar
       .getByText("Couldn't read the website on this page. Partners are still found by the record id.")
       .waitFor();
@@ -117,7 +118,12 @@ describe("sidebar on Salesforce Lightning", () => {
 
     await stack().restartApi();
     await sidebar.getByRole("button", { name: "Try again" }).click();
-    await sidebar.getByText("No partners in this account yet").waitFor();
+    // The server has no such account: nothing was matched, which "no partners" alone would hide.
+    await sidebar
+      .getByText(
+        "No partners in this account yet: it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it.",
+      )
+      .waitFor();
     await page.close();
   });
 

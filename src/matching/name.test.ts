@@ -234,6 +234,8 @@ describe("nameMatchConfidence", () => {
     const conflicting = confidence("Johnson Controls GmbH", "Johnson Controls Inc");
     expect(conflicting).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     expect(conflicting).toBeLessThan(confidence("Johnson Controls Inc", "Johnson Controls"));
+    // Stored and sent to API clients as it is: 0.7, not 0.7000000000000001.
+    expect(conflicting).toBe(0.7);
   });
 
   it("does not count a missing legal form as a conflict", () => {

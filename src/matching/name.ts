@@ -118,8 +118,10 @@ export function nameKey(name: string): string {
  */
 export function nameMatchConfidence(a: CompanyName, b: CompanyName): number {
   if (a.key !== b.key || a.strength === 0) return 0;
+  // Rounded to whole percents: the difference in binary floating point is 0.7000000000000001,
+  // which overlaps would store and the API send as it is.
   return legalFormsConflict(a.legalForms, b.legalForms)
-    ? a.strength - LEGAL_FORM_CONFLICT_PENALTY
+    ? Math.round((a.strength - LEGAL_FORM_CONFLICT_PENALTY) * 100) / 100
     : a.strength;
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { pageLimit } from "./paging";
 
 export const AuditQuery = z.object({
   cursor: z
@@ -6,13 +7,7 @@ export const AuditQuery = z.object({
     .max(512)
     .optional()
     .meta({ param: { in: "query" }, description: "`nextCursor` of the previous page; omit for the newest." }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .default(100)
-    .meta({ param: { in: "query" }, description: "Most entries in one page." }),
+  limit: pageLimit(500, 100).meta({ param: { in: "query" }, description: "Most entries in one page." }),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Relationship } from "./accounts";
+import { pageLimit } from "./paging";
 import { MatchInfo } from "./partners";
 
 /** How a match was made, and the same in one plain sentence for a sales rep. */
@@ -44,13 +45,7 @@ export const OverlapListQuery = z.object({
     .uuid()
     .optional()
     .meta({ param: { in: "query" }, description: "`next` from the previous page." }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(200)
-    .meta({ param: { in: "query" } }),
+  limit: pageLimit(1000, 200).meta({ param: { in: "query" } }),
 });
 export type OverlapListQuery = z.infer<typeof OverlapListQuery>;
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { PartnerProfile, PartnerTrackRecord, VendorSolutionMap } from "../scoring/schemas";
 import { Segment } from "./accounts";
+import { pageLimit } from "./paging";
 import { PartnerInAccount } from "./partners";
 import { UserSettings } from "./settings";
 
@@ -15,13 +16,7 @@ export const SyncQuery = z.object({
       param: { in: "query" },
       description: "The cursor from the previous response; omit for a full sync.",
     }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(5000)
-    .default(1000)
-    .meta({ param: { in: "query" }, description: "Most records in one page." }),
+  limit: pageLimit(5000, 1000).meta({ param: { in: "query" }, description: "Most records in one page." }),
 });
 export type SyncQuery = z.infer<typeof SyncQuery>;
 

@@ -19,6 +19,18 @@ function describeRule(rule: SharingRule): string {
   return `its overlapping ${populations} accounts, with ${fields}`;
 }
 
+/** What `partnership add` did, and on a new partnership what it still takes to see overlaps. */
+export function describeSharing(
+  org: string,
+  partner: string,
+  result: { created: boolean; rule: SharingRule },
+): string {
+  const shares = `${org} shares with ${partner}: ${describeRule(result.rule)}.`;
+  if (!result.created) return `Updated ${org} and ${partner}. ${shares}`;
+  // Matching runs after imports, not here: accounts both already hold overlap only once it runs.
+  return `Partnered ${org} and ${partner}. ${shares}\nRun match --org ${org} to find the accounts they have in common (imports run it too).`;
+}
+
 export function registerPartnershipCommands(program: Command): void {
   const partnership = program.command("partnership").description("Manage partnerships.");
   partnership
@@ -52,10 +64,7 @@ export function registerPartnershipCommands(program: Command): void {
           const result = await withDatabase((db) =>
             sharePartnership(db, { orgSlug: org, partnerSlug: partner, share }),
           );
-          const done = result.created ? "Partnered" : "Updated";
-          console.log(
-            `${done} ${org} and ${partner}. ${org} shares with ${partner}: ${describeRule(result.rule)}.`,
-          );
+          console.log(describeSharing(org, partner, result));
         },
       ),
     );

@@ -43,7 +43,7 @@ export function NotAMatch({ partnerName, markWrong, onMarked }: NotAMatchProps) 
       onMarked();
       return;
     }
-    setError(`Couldn't mark ${partnerName} as not a match: ${outcome.message}`);
+    setError(outcome.message);
     setStep("confirming");
   };
 
@@ -70,7 +70,7 @@ export function NotAMatch({ partnerName, markWrong, onMarked }: NotAMatchProps) 
       </legend>
       {error && (
         <p class="error" role="alert">
-          {error}
+          Couldn't mark <bdi>{partnerName}</bdi> as not a match: {error}
         </p>
       )}
       {/* Not disabled while sending: Chromium would move the focus off the button pressed, out of

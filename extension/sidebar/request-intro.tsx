@@ -5,21 +5,19 @@ import { useState } from "preact/hooks";
  * near where the rep clicked, rather than pretending a request was sent.
  */
 export function RequestIntro({ partnerName }: { partnerName: string }) {
-  const [notice, setNotice] = useState("");
+  const [pressed, setPressed] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        class="button primary"
-        onClick={() =>
-          setNotice(`Intro requests aren't available yet, so nothing was sent to ${partnerName}.`)
-        }
-      >
+      <button type="button" class="button primary" onClick={() => setPressed(true)}>
         Request intro
       </button>
       {/* Always rendered, so screen readers already watch it when the text arrives. */}
       <p class="item-status" role="status">
-        {notice}
+        {pressed && (
+          <>
+            Intro requests aren't available yet, so nothing was sent to <bdi>{partnerName}</bdi>.
+          </>
+        )}
       </p>
     </>
   );

@@ -315,6 +315,23 @@ describe("sidebar states", () => {
     expect(isolated([...question.children].find((element) => element.textContent === hebrew))).toBe(true);
   });
 
+  it("keeps a right-to-left partner name in its own direction in the messages that name it", async () => {
+    const hebrew = "אלביט מערכות (ישראל)";
+    const nameIsolatedIn = (message: Element | null) =>
+      [...(message?.querySelectorAll("bdi") ?? [])].some((element) => element.textContent === hebrew);
+    await show({ result: ready([partner(hebrew)]) });
+    await act(() => button("Request intro").click());
+    expect(nameIsolatedIn($("li [role=status]"))).toBe(true);
+
+    actions.markWrong.mockResolvedValueOnce({ ok: false, message: "Can't reach the server." });
+    await act(() => button("Not a match").click());
+    await clickAndSettle(button("Yes, not a match"));
+    expect(nameIsolatedIn($("li [role=alert]"))).toBe(true);
+
+    await clickAndSettle(button("Yes, not a match"));
+    expect(nameIsolatedIn($(".announcement"))).toBe(true);
+  });
+
   it("renders names from the CRM and the server as text, never as markup", async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await show({ account: { ...ACCOUNT, name: hostile, website: null }, result: ready([partner(hostile)]) });

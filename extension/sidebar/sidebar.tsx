@@ -21,6 +21,7 @@ const BODY_ID = "cosell-panel-body";
 export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }: SidebarProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
+  // The name of the partner just marked as not a match, for the message that says so.
   const [announcement, setAnnouncement] = useState("");
   const toggleButton = useRef<HTMLButtonElement>(null);
   const announcementLine = useRef<HTMLParagraphElement>(null);
@@ -74,7 +75,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   const onMarkedWrong = (partner: ShownPartner) => {
     if (markedOn !== shownRecord.current) return;
     setRemoved((before) => new Set(before).add(partner.overlapId));
-    setAnnouncement(`${partner.partner.name} is marked as not a match and won't be shown for this account.`);
+    setAnnouncement(partner.partner.name);
   };
 
   const partners = visiblePartners(view.result, removed);
@@ -124,7 +125,11 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
         {account && <AccountLine account={account} />}
         {/* Not a live region: the focus moves here, and screen readers read it once for that. */}
         <p class="announcement" tabIndex={-1} ref={announcementLine}>
-          {announcement}
+          {announcement && (
+            <>
+              <bdi>{announcement}</bdi> is marked as not a match and won't be shown for this account.
+            </>
+          )}
         </p>
         {/* Mounted from the start, so that screen readers announce the answer when it comes. */}
         <p class="visually-hidden" role="status">

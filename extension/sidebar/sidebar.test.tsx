@@ -598,6 +598,17 @@ describe("collapsing", () => {
     expect(actions.rememberCollapsed).toHaveBeenCalledWith(true);
   });
 
+  it("says on the tab when the rep is signed out or the lookup failed, which no count alone tells from none", async () => {
+    await show({ result: { state: "signed_out" } }, true);
+    expect(toggle().textContent).toBe("Show Co-sell partners (signed out)");
+    await show({ result: { state: "error", message: "Server said no." } });
+    expect(toggle().textContent).toBe("Show Co-sell partners (couldn't load)");
+    await show({ result: ready([]) });
+    expect(toggle().textContent).toBe("Show Co-sell partners (0)");
+    await show({ result: null });
+    expect(toggle().textContent).toBe("Show Co-sell partners");
+  });
+
   it("starts collapsed when the rep left it collapsed", async () => {
     await show({ result: ready([]) }, true);
     expect(toggle().getAttribute("aria-expanded")).toBe("false");

@@ -112,7 +112,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
           {collapsed ? (
             <>
               <span class="visually-hidden">Show </span>Co-sell partners
-              {partners && partners.length > 0 ? ` (${partners.length})` : ""}
+              {tabNote(view.result, partners)}
             </>
           ) : (
             <>
@@ -179,6 +179,16 @@ function AccountLine({ account }: { account: AccountRecord }) {
 /** The site's host as the page writes it: URL() would turn www.müller.de into www.xn--mller-kva.de. */
 function siteName(website: string): string {
   return website.replace(/^https?:\/\//i, "").replace(/[/?#].*/s, "") || website;
+}
+
+/**
+ * What the collapsed tab adds to its name: how many partners, 0 included, so that a rep who keeps
+ * the sidebar collapsed can tell "none" from a session that has expired or a lookup that failed.
+ */
+function tabNote(result: PartnersResult | null, partners: ShownPartner[] | null): string {
+  if (result?.state === "signed_out") return " (signed out)";
+  if (result?.state === "error") return " (couldn't load)";
+  return partners ? ` (${partners.length})` : "";
 }
 
 /** What the lookup found, said once it is known; errors are alerts of their own. */

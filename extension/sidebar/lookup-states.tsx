@@ -14,15 +14,17 @@ export function Loading() {
 }
 
 /**
- * `known` is false when the server has no such account among the company's: no partner could match
- * it, so "no partners" alone would tell the rep the partners were checked when they were not.
+ * Why an account has no partners when the server has no such account among the company's: no
+ * partner could match it, so "no partners" alone would tell the rep the partners were checked.
  */
+export const NOT_LOADED =
+  ": it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it.";
+
 export function NoPartners({ known }: { known: boolean }) {
   return (
     <p class="status">
       No partners in this account yet
-      {!known &&
-        ": it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it."}
+      {!known && NOT_LOADED}
     </p>
   );
 }

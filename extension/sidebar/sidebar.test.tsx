@@ -157,8 +157,14 @@ describe("sidebar states", () => {
     // The same element: a live region added with its text already in it is often not announced.
     expect($$("[role=status]")).toContain(summary);
     expect(summary.textContent).toBe("Found 1 partner in this account.");
-    await show({ result: ready([]) });
+    const known = { id: "30000000-0000-4000-8000-000000000001", crmId: RECORD_ID, name: "Acme Corporation" };
+    await show({ result: { ...ready([]), data: { account: known, partners: [] } } });
     expect(summary.textContent).toBe("Found no partners in this account.");
+    // Not among the company's accounts: screen readers are told why, as the page shows it.
+    await show({ result: ready([]) });
+    expect(summary.textContent).toBe(
+      "Found no partners in this account: it isn't among your company's accounts in cosell-lens, so no partner could be matched to it. Ask your admin to load it.",
+    );
   });
 
   it("offers to sign in when signed out, opening the options page from the link", async () => {

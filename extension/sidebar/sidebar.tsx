@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AccountRecord } from "../crm/types";
 import type { PartnersResult } from "../messages";
 import { MissingFields, OfflineNotice } from "./account-notes";
-import { Loading, LookupFailed, NoPartners, SignedOut } from "./lookup-states";
+import { Loading, LookupFailed, NOT_LOADED, NoPartners, SignedOut } from "./lookup-states";
 import type { ShownPartner } from "./partner";
 import { PartnersList } from "./partners-list";
 import type { SidebarActions, SidebarView } from "./types";
@@ -194,8 +194,9 @@ function tabNote(result: PartnersResult | null, partners: ShownPartner[] | null)
 /** What the lookup found, said once it is known; errors are alerts of their own. */
 function lookupSummary(result: PartnersResult | null, partners: ShownPartner[] | null): string {
   if (result?.state === "signed_out") return "Signed out of cosell-lens.";
-  if (!partners) return "";
-  if (partners.length === 0) return "Found no partners in this account.";
+  if (result?.state !== "ready" || !partners) return "";
+  if (partners.length === 0)
+    return `Found no partners in this account${result.data.account ? "." : NOT_LOADED}`;
   return `Found ${partners.length} ${partners.length === 1 ? "partner" : "partners"} in this account.`;
 }
 

@@ -58,23 +58,6 @@ export const PartnershipSharing = z
   .meta({ id: "PartnershipSharing" });
 export type PartnershipSharing = z.infer<typeof PartnershipSharing>;
 
-/**
- * Optional on a change of your sharing rule: the ETag of the sharing you read. Two admins editing
- * the same rule would otherwise each replace it with their copy, and the later one would silently
- * share again what the earlier one had just stopped sharing.
- */
-export const SharingPreconditions = z.object({
-  "if-match": z
-    .string()
-    .max(1024)
-    .optional()
-    .meta({
-      param: { in: "header" },
-      description:
-        "The `ETag` of `GET …/sharing` (or of your previous change). If either rule has changed since, the change is refused with 412.",
-    }),
-});
-
 export const Partnership = z
   .object({
     id: z.string().uuid(),

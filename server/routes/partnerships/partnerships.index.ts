@@ -1,35 +1,17 @@
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
-import type {
-  OverlapMatrix,
-  PartnershipList,
-  PartnershipSharing,
-  SharingRule,
-} from "../../../src/contract/partnerships";
+import type { OverlapMatrix, PartnershipList, SharingRule } from "../../../src/contract/partnerships";
 import { rows } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import type { AppEnv } from "../../http/env";
 import { ApiError, notFound } from "../../http/errors";
+import { checkIfMatch, etagOf } from "../../http/preconditions";
 import { createRouter } from "../../http/router";
 import type { MappingService } from "../../mapping/service";
 import { readPartnerships } from "./partnership-rows";
 import { listPartnerships, partnershipMatrix, readSharing, writeSharing } from "./partnerships.routes";
 
 const notYours = () => notFound("Not one of your partnerships.");
-
-/** A strong ETag of both rules: it changes whenever either side's rule does. */
-function sharingTag(sharing: PartnershipSharing): string {
-  const { youShare, theyShare } = sharing;
-  const text = JSON.stringify([youShare.level, youShare.populations, youShare.fields, theyShare]);
-  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-}
-
-/** If-Match holds: absent, `*`, or a list naming `current`. */
-function ifMatchHolds(ifMatch: string | undefined, current: string): boolean {
-  if (ifMatch === undefined || ifMatch.trim() === "*") return true;
-  return ifMatch.split(",").some((tag) => tag.trim() === current);
-}
 
 export function partnershipsRoutes(mapping: MappingService) {
   const callersPartnerships = (c: Context<AppEnv>, id?: string) => {
@@ -55,7 +37,7 @@ export function partnershipsRoutes(mapping: MappingService) {
       const { id } = c.req.valid("param");
       const [partnership] = await callersPartnerships(c, id);
       if (!partnership) throw notYours();
-      return c.json(partnership.sharing, 200, { etag: sharingTag(partnership.sharing) });
+      return c.json(partnership.sharing, 200, { etag: etagOf(partnership.sharing) });
     })
     .openapi(writeSharing, async (c) => {
       const caller = c.get("caller");
@@ -72,13 +54,7 @@ export function partnershipsRoutes(mapping: MappingService) {
         );
         const [before] = await readPartnerships(tx, caller.orgId, id);
         if (!before) return null;
-        if (!ifMatchHolds(ifMatch, sharingTag(before.sharing))) {
-          throw new ApiError(
-            412,
-            "precondition_failed",
-            "The sharing with this partner changed after you read it (If-Match): read it again, and make your change on the rules as they are now.",
-          );
-        }
+        checkIfMatch(ifMatch, etagOf(before.sharing), "The sharing with this partner");
         const [after] = await rows<SharingRule>(
           tx,
           sql`update sharing_rules
@@ -94,7 +70,7 @@ export function partnershipsRoutes(mapping: MappingService) {
           subject: id,
           details: { partnerOrgId: before.partner.id, before: before.sharing.youShare, after: after! },
         });
-        return { rule: after!, tag: sharingTag({ youShare: after!, theyShare: before.sharing.theyShare }) };
+        return { rule: after!, tag: etagOf({ youShare: after!, theyShare: before.sharing.theyShare }) };
       });
       if (!updated) throw notYours();
       return c.json(updated.rule, 200, { etag: updated.tag });

@@ -5,10 +5,10 @@ import {
   PartnershipList,
   PartnershipParams,
   PartnershipSharing,
-  SharingPreconditions,
   SharingRule,
   SharingRuleInput,
 } from "../../../src/contract/partnerships";
+import { IfMatch } from "../../../src/contract/preconditions";
 import { bearerSecurity } from "../../http/router";
 
 const error = (description: string) => ({
@@ -84,7 +84,7 @@ export const writeSharing = createRoute({
   security: bearerSecurity,
   request: {
     params: PartnershipParams,
-    headers: SharingPreconditions,
+    headers: IfMatch,
     body: { required: true, content: { "application/json": { schema: SharingRuleInput } } },
   },
   responses: {

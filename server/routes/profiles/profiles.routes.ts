@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
+import { IfMatch } from "../../../src/contract/preconditions";
 import { OrgProfile, PartnerOrgParams, ProfileInput } from "../../../src/contract/profiles";
 import { bearerSecurity } from "../../http/router";
 
@@ -11,6 +12,12 @@ const profile = (description: string) => ({
   description,
   content: { "application/json": { schema: OrgProfile } },
 });
+const etag = {
+  ETag: {
+    description: "Identifies the profile as it is now: send it as `If-Match` with a change.",
+    schema: { type: "string" as const },
+  },
+};
 
 export const readOwnProfile = createRoute({
   method: "get",
@@ -19,7 +26,7 @@ export const readOwnProfile = createRoute({
   summary: "Your organisation's profile",
   description: "What your organisation offers its partners, as they see it.",
   security: bearerSecurity,
-  responses: { 200: profile("Your profile."), 401: error("Not signed in.") },
+  responses: { 200: { ...profile("Your profile."), headers: etag }, 401: error("Not signed in.") },
 });
 
 export const writeOwnProfile = createRoute({
@@ -28,14 +35,18 @@ export const writeOwnProfile = createRoute({
   tags: ["Profiles"],
   summary: "Describe your organisation to its partners",
   description:
-    "Replaces the profile: solution areas, offerings, programme track and co-sell opt-in. Admins only; recorded in the audit log.",
+    "Replaces the profile: solution areas, offerings, programme track and co-sell opt-in. Admins only; recorded in the audit log. Send the `ETag` of the profile you read as `If-Match`, so that a change another admin made meanwhile is not undone unseen.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: ProfileInput } } } },
+  request: {
+    headers: IfMatch,
+    body: { required: true, content: { "application/json": { schema: ProfileInput } } },
+  },
   responses: {
-    200: profile("The profile as saved."),
+    200: { ...profile("The profile as saved."), headers: etag },
     400: error("Invalid profile, naming each offending field."),
     401: error("Not signed in."),
     403: error("Only admins can change the profile."),
+    412: error("`If-Match` does not match: the profile changed since you read it. Read it again."),
   },
 });
 

@@ -20,6 +20,35 @@ const consultancy = {
 };
 
 describe("an organisation's own profile", () => {
+  it("refuses, with If-Match, a change made on a profile that another admin has changed since it was read", async () => {
+    const { users } = await createTestOrg(database);
+    const token = await signInAs(client, users.admin.email);
+    const etag = (await client.request("GET", "/v1/profile", { token })).headers.get("etag");
+    expect(etag).toMatch(/^"[^"]+"$/);
+    // Two admins read the profile; the first describes the organisation.
+    const first = await client.request("PUT", "/v1/profile", {
+      token,
+      body: consultancy,
+      headers: { "if-match": etag! },
+    });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    // The second, still looking at the empty profile, only opts in: it would wipe the first's work.
+    const stale = { solutionAreas: [], track: "complementary", coSellOptIn: true };
+    const second = await client.request("PUT", "/v1/profile", {
+      token,
+      body: stale,
+      headers: { "if-match": etag! },
+    });
+    expect(second.status).toBe(412);
+    expect(second.body).toMatchObject({ error: { code: "precondition_failed" } });
+    const now = await client.request("GET", "/v1/profile", { token });
+    expect(now.body).toMatchObject(consultancy);
+    expect(now.headers.get("etag")).toBe(first.headers.get("etag"));
+    // Without If-Match a PUT replaces the profile as before.
+    expect((await client.request("PUT", "/v1/profile", { token, body: stale })).status).toBe(200);
+  });
+
   it("starts as the default: nothing offered, not opted in, never described", async () => {
     const { org, users } = await createTestOrg(database, "Bluefin");
     const token = await signInAs(client, users.rep.email);

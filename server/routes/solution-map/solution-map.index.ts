@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { ApiError, notFound } from "../../http/errors";
+import { checkIfMatch, etagOf } from "../../http/preconditions";
 import { createRouter } from "../../http/router";
 import { readSolutionMap, writeSolutionMap } from "../../scoring/solution-map";
 import { readSolutionMapRoute, writeSolutionMapRoute } from "./solution-map.routes";
@@ -9,7 +11,7 @@ export function solutionMapRoutes() {
       const { orgId } = c.get("caller");
       const map = await c.get("scoped")((tx) => readSolutionMap(tx, orgId));
       if (!map) throw notFound("No solution map yet: an admin sets one up with PUT /v1/solution-map.");
-      return c.json(map, 200);
+      return c.json(map, 200, { etag: etagOf(map) });
     })
     .openapi(writeSolutionMapRoute, async (c) => {
       const caller = c.get("caller");
@@ -17,7 +19,14 @@ export function solutionMapRoutes() {
         throw new ApiError(403, "forbidden", "Only admins can change the solution map.");
       }
       const input = c.req.valid("json");
-      const map = await c.get("scoped")((tx) => writeSolutionMap(tx, caller.orgId, input, caller.userId));
-      return c.json(map, 200);
+      const ifMatch = c.req.valid("header")["if-match"];
+      const map = await c.get("scoped")(async (tx) => {
+        // Two admins saving at once take turns, so each If-Match is checked against the latest save.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`solution-map:${caller.orgId}`}))`);
+        const current = await readSolutionMap(tx, caller.orgId);
+        checkIfMatch(ifMatch, current && etagOf(current), "The solution map");
+        return writeSolutionMap(tx, caller.orgId, input, caller.userId);
+      });
+      return c.json(map, 200, { etag: etagOf(map) });
     });
 }

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
+import { IfMatch } from "../../../src/contract/preconditions";
 import { SolutionMap, SolutionMapInput } from "../../../src/contract/solution-map";
 import { bearerSecurity } from "../../http/router";
 
@@ -9,6 +10,12 @@ const error = (description: string) => ({
 });
 const map = (description: string) => ({
   description,
+  headers: {
+    ETag: {
+      description: "Identifies the map as it is now: send it as `If-Match` with a change.",
+      schema: { type: "string" as const },
+    },
+  },
   content: { "application/json": { schema: SolutionMap } },
 });
 
@@ -32,13 +39,20 @@ export const writeSolutionMapRoute = createRoute({
   path: "/v1/solution-map",
   tags: ["Solution map"],
   summary: "Describe what your product covers and leaves to partners",
-  description: "Replaces the solution map. Admins only; recorded in the audit log.",
+  description:
+    "Replaces the solution map. Admins only; recorded in the audit log. Send the `ETag` of the map you read as `If-Match`, so that a change another admin made meanwhile is not undone unseen.",
   security: bearerSecurity,
-  request: { body: { required: true, content: { "application/json": { schema: SolutionMapInput } } } },
+  request: {
+    headers: IfMatch,
+    body: { required: true, content: { "application/json": { schema: SolutionMapInput } } },
+  },
   responses: {
     200: map("The solution map as saved."),
     400: error("Invalid solution map, naming each offending field."),
     401: error("Not signed in."),
     403: error("Only admins can change the solution map."),
+    412: error(
+      "`If-Match` does not match: the map changed since you read it (or there is none yet). Read it again.",
+    ),
   },
 });

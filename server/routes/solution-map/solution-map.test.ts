@@ -21,6 +21,38 @@ const northwind = {
 };
 
 describe("the solution map", () => {
+  it("refuses, with If-Match, a change made on a map that another admin has changed since it was read", async () => {
+    const { users } = await createTestOrg(database);
+    const token = await signInAs(client, users.admin.email);
+    // No map yet: there is nothing an If-Match could name.
+    const none = await client.request("PUT", "/v1/solution-map", {
+      token,
+      body: northwind,
+      headers: { "if-match": '"anything"' },
+    });
+    expect(none.status).toBe(412);
+    const saved = await client.request("PUT", "/v1/solution-map", { token, body: northwind });
+    const etag = (await client.request("GET", "/v1/solution-map", { token })).headers.get("etag");
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(saved.headers.get("etag")).toBe(etag);
+    const narrower = { ...northwind, leavesToPartners: [{ area: "implementation_services" }] };
+    const first = await client.request("PUT", "/v1/solution-map", {
+      token,
+      body: narrower,
+      headers: { "if-match": etag! },
+    });
+    expect(first.status).toBe(200);
+    const stale = { ...northwind, target: { ...northwind.target, regions: ["EMEA", "APAC"] } };
+    const second = await client.request("PUT", "/v1/solution-map", {
+      token,
+      body: stale,
+      headers: { "if-match": etag! },
+    });
+    expect(second.status).toBe(412);
+    expect(second.body).toMatchObject({ error: { code: "precondition_failed" } });
+    expect((await client.request("GET", "/v1/solution-map", { token })).body).toMatchObject(narrower);
+  });
+
   it("doesn't exist until an admin sets it up, and the change is in the audit log", async () => {
     const { org, users } = await createTestOrg(database);
     const repToken = await signInAs(client, users.rep.email);

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ErrorBody } from "../../../src/contract/errors";
+import { ApiError } from "../../http/errors";
 import { createRouter } from "../../http/router";
 
 const health = createRoute({
@@ -15,12 +17,22 @@ const health = createRoute({
         },
       },
     },
+    503: {
+      description: "The server runs, but its database does not answer; the server's log says why.",
+      content: { "application/json": { schema: ErrorBody } },
+    },
   },
 });
 
 export function healthRoutes(database: { kind: "pglite" | "postgres"; ping: () => Promise<void> }) {
   return createRouter().openapi(health, async (c) => {
-    await database.ping();
+    try {
+      await database.ping();
+    } catch (error) {
+      // The cause (a host, a user name) is for the operator's log, not for whoever polls this.
+      console.error("[healthz] the database does not answer:", error);
+      throw new ApiError(503, "unavailable", "The server runs, but its database does not answer.");
+    }
     return c.json({ ok: true as const, database: database.kind }, 200);
   });
 }

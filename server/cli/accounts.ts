@@ -11,7 +11,7 @@ import { type ImportSummary, importAccountsCsv, KEPT_ERRORS } from "../mapping/i
 import { parseRelationshipValues } from "../mapping/relationship-values";
 import { action, CliError, cannotRead, withDatabase } from "./context";
 import { describeMatching } from "./match";
-import { formatBytes, matchingProgress, progressBar } from "./progress";
+import { accountsProgress, formatBytes, progressBar } from "./progress";
 
 interface ImportCommandOptions {
   map?: string[];
@@ -83,7 +83,8 @@ export function registerAccountsCommands(program: Command): void {
           const reading = progressBar(
             "Reading   |{bar}| {percentage}% | {read} of {size} | ETA {eta_formatted}",
           );
-          const matching = matchingProgress();
+          const applying = accountsProgress("Applying");
+          const matching = accountsProgress();
           let read = 0;
           async function* counted() {
             reading.start(size, 0, { read: formatBytes(0), size: formatBytes(size) });
@@ -110,10 +111,15 @@ export function registerAccountsCommands(program: Command): void {
               defaultRelationship: options.defaultRelationship,
               relationshipValues,
               dateOrder: options.dateOrder,
+              onApplyProgress: (done, total) => {
+                applying.onProgress(done, total);
+                if (done === total) applying.stop();
+              },
               onMatchProgress: matching.onProgress,
             });
           } finally {
             reading.stop();
+            applying.stop();
             matching.stop();
           }
         }).finally(() => handle.close().catch(() => {}));

@@ -3,7 +3,7 @@ import { countOf } from "../../src/scoring/phrases";
 import { orgBySlug } from "../admin/organisations";
 import { type MatchRunResult, runMatching } from "../mapping/match-run";
 import { action, withDatabase } from "./context";
-import { matchingProgress } from "./progress";
+import { accountsProgress } from "./progress";
 
 /** `orgSlug`: the organisation the run was limited to, if any. */
 export function describeMatching(result: MatchRunResult, orgSlug?: string): string {
@@ -35,8 +35,8 @@ export function registerMatchCommand(program: Command): void {
       action(async (options: { org?: string; full?: boolean }) => {
         const result = await withDatabase(async (db) => {
           const orgId = options.org ? (await orgBySlug(db, options.org)).id : undefined;
-          const keysProgress = matchingProgress("Checking");
-          const progress = matchingProgress();
+          const keysProgress = accountsProgress("Checking");
+          const progress = accountsProgress();
           try {
             return await runMatching(db, {
               orgId,

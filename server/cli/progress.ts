@@ -13,8 +13,8 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Bar progress for a matching run, as `onProgress` for runMatching. */
-export function matchingProgress(label = "Matching") {
+/** Bar progress over accounts (applied, checked or matched), as an `onProgress` callback. */
+export function accountsProgress(label = "Matching") {
   const bar = progressBar(
     `${label.padEnd(9)} |{bar}| {percentage}% | {value}/{total} accounts | ETA {eta_formatted}`,
   );

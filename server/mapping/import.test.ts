@@ -60,6 +60,23 @@ describe("importAccountsCsv", () => {
     expect(staged).toHaveLength(0);
   });
 
+  it("reports how far applying the staged rows has got, up to every account the import holds", async () => {
+    const { org } = await createTestOrg(database);
+    const lines = [header, ...Array.from({ length: 4_500 }, (_, n) => row(n)), row(7, "Company 7 again")];
+    const progress: [number, number][] = [];
+    await importAccountsCsv(database.db, org.id, csv(lines), {
+      source: "big.csv",
+      onApplyProgress: (done, total) => progress.push([done, total]),
+    });
+    // One step per page read back, from nothing to the 4,500 distinct accounts.
+    expect(progress).toEqual([
+      [0, 4_500],
+      [2_000, 4_500],
+      [4_000, 4_500],
+      [4_500, 4_500],
+    ]);
+  });
+
   it("keeps the last row of a CRM id that appears twice", async () => {
     const { org } = await createTestOrg(database);
     const summary = await importAccountsCsv(database.db, org.id, fixture("hubspot-companies.csv"), {

@@ -63,6 +63,12 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** Called after each committed staging batch. */
   onStaged?: (progress: { rowsOk: number; rowsFailed: number }) => void;
+  /**
+   * Called as applying starts and after each page of staged rows it applies: `total` is the
+   * accounts the import holds once in-file duplicates are dropped. Applying takes about as long as
+   * reading the file, with nothing else to show for it.
+   */
+  onApplyProgress?: (done: number, total: number) => void;
   onMatchProgress?: (done: number, total: number) => void;
 }
 
@@ -212,6 +218,9 @@ async function applyRun(
           select count(*)::int as n from gone`,
     );
     const counts = { inserted: 0, updated: 0, unchanged: 0, duplicates: dropped!.n };
+    const total = staged.rowsOk - dropped!.n;
+    let applied = 0;
+    options.onApplyProgress?.(applied, total);
     for (let after = 0; ; ) {
       const page = await rows<{ line: number; account: AccountInput }>(
         tx,
@@ -228,6 +237,8 @@ async function applyRun(
       counts.inserted += result.inserted;
       counts.updated += result.updated;
       counts.unchanged += result.unchanged;
+      applied += page.length;
+      options.onApplyProgress?.(applied, total);
     }
     await tx.execute(sql`delete from import_rows where run_id = ${runId}`);
     await tx.insert(auditLog).values({

@@ -46,6 +46,12 @@ export function createApp(options: AppOptions) {
   const app = createRouter();
   app.use(requestId());
   if (options.logRequests) app.use(logger());
+  // Every /v1 answer holds a token or an organisation's data, or tells whether a token works: no
+  // browser or proxy cache may keep a copy, which would outlive the sign-out that erases the rest.
+  app.use("/v1/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {

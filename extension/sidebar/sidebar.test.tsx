@@ -494,6 +494,25 @@ describe("Not a match", () => {
     expect(announcement.closest("[role=status], [role=alert], [role=log], [aria-live]")).toBeNull();
   });
 
+  it("says the partner is gone only once, though the background's update reaches the list before its answer", async () => {
+    const summary = $$("[role=status]").find((status) => status.classList.contains("visually-hidden"))!;
+    expect(summary.textContent).toBe("Found 2 partners in this account.");
+    // What the background does: it pushes the account without the partner, then answers.
+    actions.markWrong.mockImplementationOnce(async () => {
+      await show({ result: ready([partner("Harbor Data")]) });
+      return { ok: true };
+    });
+    await act(() => button("Not a match").click());
+    await clickAndSettle(button("Yes, not a match"));
+
+    expect(items()).toEqual(["Harbor Data"]);
+    expect(shadow().activeElement?.textContent).toBe(
+      "Bluefin Consulting is marked as not a match and won't be shown for this account.",
+    );
+    // A live region saying "Found 1 partner" as well would tell it a second time.
+    expect(summary.textContent).not.toMatch(/Found/);
+  });
+
   it("keeps the focus on Yes, not a match while the background records it, and takes no second press", async () => {
     let answer!: (outcome: ActionOutcome) => void;
     actions.markWrong.mockReturnValueOnce(new Promise<ActionOutcome>((resolve) => (answer = resolve)));

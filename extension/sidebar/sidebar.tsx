@@ -72,6 +72,20 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   const shownRecord = useRef(view.recordId);
   shownRecord.current = view.recordId;
   const markedOn = view.recordId;
+  // The background updates the list before it answers, and the message about the partner taken off
+  // says it all: a live "Found 1 partner" as well would say it twice. The summary keeps quiet
+  // from the question to the message, which stays until the next account.
+  const removing = useRef(false);
+  const markWrong = (overlapId: string) => {
+    removing.current = true;
+    const outcome = actions.markWrong(overlapId);
+    // Registered before Not a match waits on the outcome, so this runs first; its message takes over.
+    const done = () => {
+      removing.current = false;
+    };
+    outcome.then(done, done);
+    return outcome;
+  };
   const onMarkedWrong = (partner: ShownPartner) => {
     if (markedOn !== shownRecord.current) return;
     setRemoved((before) => new Set(before).add(partner.overlapId));
@@ -133,14 +147,14 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
         </p>
         {/* Mounted from the start, so that screen readers announce the answer when it comes. */}
         <p class="visually-hidden" role="status">
-          {lookupSummary(view.result, partners)}
+          {removing.current || announcement ? "" : lookupSummary(view.result, partners)}
         </p>
         {account && !view.reading && account.missing.length > 0 && <MissingFields account={account} />}
         <OfflineNotice result={view.result} />
         <LookupAnswer
           view={view}
           partners={partners}
-          actions={actions}
+          actions={{ ...actions, markWrong }}
           onMarkedWrong={onMarkedWrong}
           retry={retryKeepingFocus}
           retryButton={retryButton}

@@ -85,6 +85,8 @@ describe("sidebar on Salesforce Lightning", () => {
       .getByText("Bluefin Consulting is marked as not a match and won't be shown for this account.")
       .waitFor();
     expect(await sidebar.getByRole("listitem").count()).toBe(0);
+    // Said once: the status line does not go on to announce the partners left.
+    expect(await sidebar.getByRole("status").filter({ hasText: /Found/ }).count()).toBe(0);
 
     await page.reload();
     await sidebar.getByText("No partners in this account yet").waitFor();

@@ -3,6 +3,7 @@ import type { OverlapList } from "../../../src/contract/overlaps";
 import { ApiError, notFound } from "../../http/errors";
 import { createRouter } from "../../http/router";
 import type { MappingService } from "../../mapping/service";
+import { readPartnerships } from "../partnerships/partnership-rows";
 import { readOverlaps } from "./overlap-rows";
 import { listOverlaps, markNotAMatch, readOverlap, undoNotAMatch } from "./overlaps.routes";
 
@@ -18,9 +19,16 @@ export function overlapsRoutes(mapping: MappingService) {
         query.population ? sql`a.relationship = ${query.population}` : undefined,
         query.after ? sql`po.overlap_id > ${query.after}::uuid` : undefined,
       ].filter((condition) => condition !== undefined);
-      const found = await c.get("scoped")((tx) =>
-        readOverlaps(tx, sql.join(conditions, sql` and `), query.limit + 1),
-      );
+      const { orgId } = c.get("caller");
+      const found = await c.get("scoped")(async (tx) => {
+        // A wrong id (the partner's organisation id looks much the same) would otherwise read as
+        // "no overlaps with this partner"; another tenant's partnership is answered the same way.
+        if (query.partnershipId && (await readPartnerships(tx, orgId, query.partnershipId)).length === 0) {
+          const message = "Not one of your partnerships.";
+          throw new ApiError(404, "not_found", message, [{ field: "query.partnershipId", message }]);
+        }
+        return readOverlaps(tx, sql.join(conditions, sql` and `), query.limit + 1);
+      });
       const page = found.slice(0, query.limit);
       const body: OverlapList = {
         overlaps: page,

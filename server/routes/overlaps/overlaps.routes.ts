@@ -28,6 +28,7 @@ export const listOverlaps = createRoute({
     200: { description: "One page of overlaps.", content: { "application/json": { schema: OverlapList } } },
     400: error("Malformed query."),
     401: error("Not signed in."),
+    404: error("`partnershipId` is not one of your partnerships."),
   },
 });
 

@@ -34,6 +34,26 @@ async function vendorOverlapId(crmId: string): Promise<string> {
 const GREYWELL = "001Hs00002kLmSZIA0";
 
 describe("GET /v1/overlaps", () => {
+  it("filters by one of the caller's partnerships, and says so when the id is none of them", async () => {
+    const { partnership, partner, tokens } = scenario;
+    expect(await overlapsOf(tokens.vendorRep, `&partnershipId=${partnership.id}`)).toHaveLength(8);
+    // The partner's organisation id, easily taken for the partnership's (each overlap shows it).
+    for (const id of [partner.org.id, "7b0e4a52-2c1d-4f3e-9a8b-5c6d7e8f9a0b"]) {
+      const answer = await client.request("GET", `/v1/overlaps?partnershipId=${id}`, {
+        token: tokens.vendorRep,
+      });
+      expect(answer).toMatchObject({
+        status: 404,
+        body: {
+          error: {
+            code: "not_found",
+            details: [{ field: "query.partnershipId", message: "Not one of your partnerships." }],
+          },
+        },
+      });
+    }
+  });
+
   it("lists the shared overlaps, each with its method, confidence and a one-line explanation", async () => {
     const overlaps = await overlapsOf(scenario.tokens.vendorRep);
     expect(overlaps).toHaveLength(8);

@@ -511,6 +511,10 @@ describe("Not a match", () => {
     );
     // A live region saying "Found 1 partner" as well would tell it a second time.
     expect(summary.textContent).not.toMatch(/Found/);
+
+    // What comes next is news, and is said: here, the session ends.
+    await show({ result: { state: "signed_out" } });
+    expect(summary.textContent).toBe("Signed out of cosell-lens.");
   });
 
   it("keeps the focus on Yes, not a match while the background records it, and takes no second press", async () => {

@@ -73,8 +73,8 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
   shownRecord.current = view.recordId;
   const markedOn = view.recordId;
   // The background updates the list before it answers, and the message about the partner taken off
-  // says it all: a live "Found 1 partner" as well would say it twice. The summary keeps quiet
-  // from the question to the message, which stays until the next account.
+  // says it all: a live "Found 1 partner" as well would say it twice. The summary leaves the
+  // partners found out from the question until the next account; a sign-out is still said.
   const removing = useRef(false);
   const markWrong = (overlapId: string) => {
     removing.current = true;
@@ -147,7 +147,7 @@ export function Sidebar({ view, initiallyCollapsed, actions, focusRequest = 0 }:
         </p>
         {/* Mounted from the start, so that screen readers announce the answer when it comes. */}
         <p class="visually-hidden" role="status">
-          {removing.current || announcement ? "" : lookupSummary(view.result, partners)}
+          {lookupSummary(view.result, partners, removing.current || !!announcement)}
         </p>
         {account && !view.reading && account.missing.length > 0 && <MissingFields account={account} />}
         <OfflineNotice result={view.result} />
@@ -205,10 +205,17 @@ function tabNote(result: PartnersResult | null, partners: ShownPartner[] | null)
   return partners ? ` (${partners.length})` : "";
 }
 
-/** What the lookup found, said once it is known; errors are alerts of their own. */
-function lookupSummary(result: PartnersResult | null, partners: ShownPartner[] | null): string {
+/**
+ * What the lookup found, said once it is known; errors are alerts of their own. `quiet` leaves out
+ * the partners found, which a message about one taken off already tells.
+ */
+function lookupSummary(
+  result: PartnersResult | null,
+  partners: ShownPartner[] | null,
+  quiet: boolean,
+): string {
   if (result?.state === "signed_out") return "Signed out of cosell-lens.";
-  if (result?.state !== "ready" || !partners) return "";
+  if (quiet || result?.state !== "ready" || !partners) return "";
   if (partners.length === 0)
     return `Found no partners in this account${result.data.account ? "." : NOT_LOADED}`;
   return `Found ${partners.length} ${partners.length === 1 ? "partner" : "partners"} in this account.`;

@@ -216,12 +216,15 @@ async function runPass(db: Db, pass: Pass, onBatch: (outcome: BatchOutcome) => v
   for (;;) {
     const outcome = await db.transaction(async (tx) => {
       // Locking the flagged rows makes a concurrent import of the same accounts wait for this batch,
-      // so a flag is never cleared for a change this batch did not see.
+      // so a flag is never cleared for a change this batch did not see. Not FOR UPDATE: that lock
+      // also stops a partner's run from storing an overlap with one of these accounts (the foreign
+      // key check needs a key-share lock) while it holds the partnership's lock this batch waits
+      // for, and one of the two runs failed with a deadlock.
       const ids = (
         await rows<{ id: string }>(
           tx,
           sql`select id from accounts where org_id = ${pass.orgId} and ${selection(pass)} and id > ${after}::uuid
-              order by id limit ${BATCH} ${pass.which === "flagged" ? sql`for update` : sql``}`,
+              order by id limit ${BATCH} ${pass.which === "flagged" ? sql`for no key update` : sql``}`,
         )
       ).map((r) => r.id);
       if (ids.length === 0) return null;

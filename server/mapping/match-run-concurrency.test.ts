@@ -1,0 +1,95 @@
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { expect, it } from "vitest";
+import { createPartnership } from "../admin/organisations";
+import { type Db, rows } from "../db/client";
+import { useTestDatabase } from "../testing/database";
+import { createTestOrg } from "../testing/fixtures";
+import { upsertAccounts } from "./accounts";
+import { runMatching } from "./match-run";
+
+const database = useTestDatabase();
+const dialect = new PgDialect();
+
+const customer = (crmId: string, website: string) => ({
+  crmId,
+  name: crmId,
+  websites: [website],
+  relationship: "customer" as const,
+});
+
+/**
+ * `db`, whose first transaction stops just before it takes a partnership's advisory lock (rematch's
+ * first step), until `resume` is called. By then a matching pass has locked the batch of accounts
+ * it is matching.
+ */
+function pausedBeforePartnershipLock(db: Db) {
+  let reached!: () => void;
+  let resume!: () => void;
+  const atPause = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const resumed = new Promise<void>((resolve) => {
+    resume = resolve;
+  });
+  let paused = false;
+  const pausing = new Proxy(db, {
+    get(target, property) {
+      if (property !== "transaction") return Reflect.get(target, property, target);
+      return (work: (tx: unknown) => Promise<unknown>) =>
+        target.transaction((tx) =>
+          work(
+            new Proxy(tx, {
+              get(txTarget, txProperty) {
+                if (txProperty !== "execute") return Reflect.get(txTarget, txProperty, txTarget);
+                return async (query: SQL) => {
+                  if (!paused && dialect.sqlToQuery(query).sql.includes("pg_advisory_xact_lock(hashtext")) {
+                    paused = true;
+                    reached();
+                    await resumed;
+                  }
+                  return txTarget.execute(query);
+                };
+              },
+            }),
+          ),
+        );
+    },
+  });
+  return { db: pausing, atPause, resume };
+}
+
+// PGlite runs one transaction at a time, so two matching runs never overlap there.
+it.skipIf(!process.env.DATABASE_URL)(
+  "matches two partners' changed accounts when both organisations' runs go at once, as after two imports",
+  async () => {
+    const vendor = await createTestOrg(database);
+    const partner = await createTestOrg(database);
+    await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
+    await upsertAccounts(database.db, vendor.org.id, [customer("V-1", "first-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-1", "first-shared.com")]);
+    await runMatching(database.db, { orgId: vendor.org.id });
+    // Both organisations import a new account of the same company.
+    await upsertAccounts(database.db, vendor.org.id, [customer("V-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+
+    // The partner's run holds its changed account while the vendor's run stores the pair with it.
+    const paused = pausedBeforePartnershipLock(database.db);
+    const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
+    await paused.atPause;
+    const vendorRun = runMatching(database.db, { orgId: vendor.org.id });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    paused.resume();
+
+    const outcomes = await Promise.allSettled([partnerRun, vendorRun]);
+    expect(
+      outcomes.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok")),
+    ).toEqual(["ok", "ok"]);
+    const pairs = await rows<{ crm_id: string }>(
+      database.db,
+      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
+          where o.org_id = ${vendor.org.id} order by a.crm_id`,
+    );
+    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+  },
+);

@@ -6,7 +6,14 @@ import type { Role } from "../../src/contract/auth";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
 import { testApp } from "../testing/fixtures";
-import { AdminError, createOrg, createUser, type ShareOptions, sharePartnership } from "./organisations";
+import {
+  AdminError,
+  createOrg,
+  createPartnership,
+  createUser,
+  type ShareOptions,
+  sharePartnership,
+} from "./organisations";
 
 const database = useTestDatabase();
 
@@ -97,6 +104,21 @@ describe("sharePartnership", () => {
       before: { level: "overlaps", populations: ["customer"], fields: ["name"] },
       after: { level: "overlaps", populations: ["customer"], fields: [] },
     });
+  });
+});
+
+describe("createPartnership", () => {
+  it("partners two organisations once when asked several times at once, and says so to the others", async () => {
+    const { org, partner } = await twoOrgs();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        createPartnership(database.db, { orgSlug: org.slug, partnerSlug: partner.slug }),
+      ),
+    );
+    expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
+    for (const attempt of attempts.filter((attempt) => attempt.status === "rejected")) {
+      expect(attempt.reason).toEqual(new AdminError(`${org.slug} and ${partner.slug} are already partners.`));
+    }
   });
 });
 

@@ -102,22 +102,17 @@ export async function createPartnership(
   const partner = await orgBySlug(db, input.partnerSlug);
   if (org.id === partner.id) throw new AdminError("An organisation cannot partner with itself.");
   return db.transaction(async (tx) => {
-    const existing = await tx
-      .select()
-      .from(partnerships)
-      .where(
-        or(
-          sql`${partnerships.orgA} = ${org.id} and ${partnerships.orgB} = ${partner.id}`,
-          sql`${partnerships.orgA} = ${partner.id} and ${partnerships.orgB} = ${org.id}`,
-        ),
-      );
-    if (existing.length > 0) throw new AdminError(`${org.slug} and ${partner.slug} are already partners.`);
+    // The unique index on the pair, in either order, decides: of two runs partnering the same two
+    // organisations at once, the second inserts nothing, where a check before the insert would
+    // have passed for both and left the second to fail on the index with a database error.
     const [partnership] = await tx
       .insert(partnerships)
       .values({ orgA: org.id, orgB: partner.id })
+      .onConflictDoNothing()
       .returning();
+    if (!partnership) throw new AdminError(`${org.slug} and ${partner.slug} are already partners.`);
     const rule = (from: string, to: string, share: ShareOptions = {}) => ({
-      partnershipId: partnership!.id,
+      partnershipId: partnership.id,
       orgId: from,
       partnerOrgId: to,
       level: share.level ?? "counts",
@@ -141,7 +136,7 @@ export async function createPartnership(
         details: { share: input.partnerShare ?? {} },
       },
     ]);
-    return partnership!;
+    return partnership;
   });
 }
 

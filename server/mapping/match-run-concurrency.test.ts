@@ -19,11 +19,11 @@ const customer = (crmId: string, website: string) => ({
 });
 
 /**
- * `db`, whose first transaction stops just before it takes a partnership's advisory lock (rematch's
- * first step), until `resume` is called. By then a matching pass has locked the batch of accounts
- * it is matching.
+ * `db`, whose first transaction that takes a partnership's advisory lock stops just before taking
+ * its `nth` one, until `resume` is called. By then the matching pass has locked the batch of
+ * accounts it is matching, and has matched them against the partnerships before.
  */
-function pausedBeforePartnershipLock(db: Db) {
+function pausedBeforePartnershipLock(db: Db, nth = 1) {
   let reached!: () => void;
   let resume!: () => void;
   const atPause = new Promise<void>((resolve) => {
@@ -33,6 +33,7 @@ function pausedBeforePartnershipLock(db: Db) {
     resume = resolve;
   });
   let paused = false;
+  let seen = 0;
   const pausing = new Proxy(db, {
     get(target, property) {
       if (property !== "transaction") return Reflect.get(target, property, target);
@@ -43,7 +44,11 @@ function pausedBeforePartnershipLock(db: Db) {
               get(txTarget, txProperty) {
                 if (txProperty !== "execute") return Reflect.get(txTarget, txProperty, txTarget);
                 return async (query: SQL) => {
-                  if (!paused && dialect.sqlToQuery(query).sql.includes("pg_advisory_xact_lock(hashtext")) {
+                  if (
+                    !paused &&
+                    dialect.sqlToQuery(query).sql.includes("pg_advisory_xact_lock(hashtext") &&
+                    ++seen === nth
+                  ) {
                     paused = true;
                     reached();
                     await resumed;
@@ -58,6 +63,9 @@ function pausedBeforePartnershipLock(db: Db) {
   });
   return { db: pausing, atPause, resume };
 }
+
+/** What stopped a run: the database's own error, not the failed query's text around it. */
+const failure = (reason: unknown) => String((reason as Error).cause ?? reason);
 
 // PGlite runs one transaction at a time, so two matching runs never overlap there.
 it.skipIf(!process.env.DATABASE_URL)(
@@ -83,7 +91,53 @@ it.skipIf(!process.env.DATABASE_URL)(
 
     const outcomes = await Promise.allSettled([partnerRun, vendorRun]);
     expect(
-      outcomes.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok")),
+      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
+    ).toEqual(["ok", "ok"]);
+    const pairs = await rows<{ crm_id: string }>(
+      database.db,
+      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
+          where o.org_id = ${vendor.org.id} order by a.crm_id`,
+    );
+    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+  },
+);
+
+it.skipIf(!process.env.DATABASE_URL)(
+  "matches a vendor's changed accounts against two partners while one of them runs its own matching",
+  async () => {
+    const vendor = await createTestOrg(database);
+    const first = await createTestOrg(database);
+    const second = await createTestOrg(database);
+    for (const partner of [first, second]) {
+      await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
+    }
+    await runMatching(database.db, { orgId: vendor.org.id });
+    await upsertAccounts(database.db, first.org.id, [customer("F-1", "first-partner.com")]);
+    await upsertAccounts(database.db, vendor.org.id, [
+      customer("V-1", "first-partner.com"),
+      customer("V-2", "second-partner.com"),
+    ]);
+    await upsertAccounts(database.db, second.org.id, [customer("S-2", "second-partner.com")]);
+
+    // The vendor's run has stored its overlaps with the first partner of the two (in the order it
+    // takes them) and is about to match the other, when that partner's own run stores its pair.
+    const ids = [first, second].map((partner) => partner.org.id);
+    const [firstTaken] = await rows<{ org_id: string }>(
+      database.db,
+      sql`select case when org_a = ${vendor.org.id} then org_b else org_a end as org_id from partnerships
+          where ${vendor.org.id} in (org_a, org_b) order by id limit 1`,
+    );
+    const other = ids.find((id) => id !== firstTaken!.org_id)!;
+    const paused = pausedBeforePartnershipLock(database.db, 2);
+    const vendorRun = runMatching(paused.db, { orgId: vendor.org.id });
+    await paused.atPause;
+    const partnerRun = runMatching(database.db, { orgId: other });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    paused.resume();
+
+    const outcomes = await Promise.allSettled([vendorRun, partnerRun]);
+    expect(
+      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
     ).toEqual(["ok", "ok"]);
     const pairs = await rows<{ crm_id: string }>(
       database.db,

@@ -232,6 +232,14 @@ async function runPass(db: Db, pass: Pass, onBatch: (outcome: BatchOutcome) => v
       let added = 0;
       let removed = 0;
       if (pass.against.length > 0) {
+        // Writers of one partnership's overlaps take turns, so two concurrent runs cannot store
+        // the same pair twice. Every lock of the batch is taken before its first write: each write
+        // also takes the sync feed's lock (migration 0018), and a batch holding it while it waited
+        // for its next partnership's lock deadlocked with a run that held that one and waited for
+        // the feed's. Passes list their partnerships in id order, so runs take them in one order.
+        for (const { partnership } of pass.against) {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${partnership.id}))`);
+        }
         const own = await loadMatchable(tx, sql`a.id = any(${sql.param(ids)}::uuid[])`);
         for (const { partnership, partnerOrgId } of pass.against) {
           const change = await rematch(tx, partnership.id, own, pass.orgId, partnerOrgId);
@@ -266,7 +274,8 @@ const pairKey = (accountId: string, partnerAccountId: string) => `${accountId}|$
 
 /**
  * Matches `own` (accounts of `ownOrg`) against the partner's accounts and makes the stored overlaps
- * of those accounts in this partnership equal to the result, both halves of each pair.
+ * of those accounts in this partnership equal to the result, both halves of each pair. The caller
+ * holds the partnership's lock (see runPass).
  */
 async function rematch(
   tx: Queryable,
@@ -275,8 +284,6 @@ async function rematch(
   ownOrg: string,
   partnerOrg: string,
 ): Promise<{ added: number; removed: number }> {
-  // Writers of one partnership's overlaps take turns, so two concurrent runs cannot deadlock.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${partnershipId}))`);
   const parsed = own.map((account) => ({ ...account, companyName: parseCompanyName(account.name) }));
   const domains = [...new Set(parsed.flatMap((account) => account.domains))];
   // Keys too short or generic to match on would only fetch candidates the matcher turns down.

@@ -66,7 +66,21 @@ export function createApp(options: AppOptions) {
     c.req.path === IMPORT_PATH || hasNoBody(c.req.method) ? next() : jsonBodyLimit(c, next),
   );
   app.onError(handleError);
-  app.notFound(() => {
+  app.notFound((c) => {
+    // A path that is an endpoint, asked with the wrong method: "No such endpoint" would send the
+    // client looking for a mistake in the path.
+    const allowed = methodsOf(app.routes, c.req.path);
+    if (allowed.length > 0) {
+      const listed =
+        allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}`;
+      throw new ApiError(
+        405,
+        "method_not_allowed",
+        `This endpoint takes ${listed}, not ${c.req.method}.`,
+        undefined,
+        { allow: allowed.join(", ") },
+      );
+    }
     throw new ApiError(404, "not_found", "No such endpoint.");
   });
 
@@ -103,6 +117,19 @@ export function createApp(options: AppOptions) {
     Scalar({ url: "openapi.json", cdn: "reference/standalone.js", pageTitle: "cosell-lens API" }),
   );
   return app;
+}
+
+/** The methods of the routes (not the middleware) whose path template matches `path`. */
+function methodsOf(routes: readonly { method: string; path: string }[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === "ALL") continue;
+    const template = route.path
+      .split("/")
+      .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    if (new RegExp(`^${template.join("/")}$`).test(path)) methods.add(route.method);
+  }
+  return [...methods];
 }
 
 export type App = ReturnType<typeof createApp>;

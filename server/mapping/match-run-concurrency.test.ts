@@ -19,11 +19,10 @@ const customer = (crmId: string, website: string) => ({
 });
 
 /**
- * `db`, whose first transaction that takes a partnership's advisory lock stops just before taking
- * its `nth` one, until `resume` is called. By then the matching pass has locked the batch of
- * accounts it is matching, and has matched them against the partnerships before.
+ * `db`, whose first transaction that runs a statement containing `marker` stops just before running
+ * its `nth` one, until `resume` is called.
  */
-function pausedBeforePartnershipLock(db: Db, nth = 1) {
+function pausedBefore(db: Db, marker: string, nth = 1) {
   let reached!: () => void;
   let resume!: () => void;
   const atPause = new Promise<void>((resolve) => {
@@ -44,11 +43,7 @@ function pausedBeforePartnershipLock(db: Db, nth = 1) {
               get(txTarget, txProperty) {
                 if (txProperty !== "execute") return Reflect.get(txTarget, txProperty, txTarget);
                 return async (query: SQL) => {
-                  if (
-                    !paused &&
-                    dialect.sqlToQuery(query).sql.includes("pg_advisory_xact_lock(hashtext") &&
-                    ++seen === nth
-                  ) {
+                  if (!paused && dialect.sqlToQuery(query).sql.includes(marker) && ++seen === nth) {
                     paused = true;
                     reached();
                     await resumed;
@@ -63,6 +58,11 @@ function pausedBeforePartnershipLock(db: Db, nth = 1) {
   });
   return { db: pausing, atPause, resume };
 }
+
+/** A matching batch takes its partnerships' locks once it has read its accounts. */
+const PARTNERSHIP_LOCK = "pg_advisory_xact_lock(hashtext";
+/** A matching batch reads a partner's candidates once it has read its own accounts in full. */
+const CANDIDATES = "a.name_key = any";
 
 /** What stopped a run: the database's own error, not the failed query's text around it. */
 const failure = (reason: unknown) => String((reason as Error).cause ?? reason);
@@ -82,7 +82,7 @@ it.skipIf(!process.env.DATABASE_URL)(
     await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
 
     // The partner's run holds its changed account while the vendor's run stores the pair with it.
-    const paused = pausedBeforePartnershipLock(database.db);
+    const paused = pausedBefore(database.db, PARTNERSHIP_LOCK);
     const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
     await paused.atPause;
     const vendorRun = runMatching(database.db, { orgId: vendor.org.id });
@@ -128,7 +128,7 @@ it.skipIf(!process.env.DATABASE_URL)(
           where ${vendor.org.id} in (org_a, org_b) order by id limit 1`,
     );
     const other = ids.find((id) => id !== firstTaken!.org_id)!;
-    const paused = pausedBeforePartnershipLock(database.db, 2);
+    const paused = pausedBefore(database.db, PARTNERSHIP_LOCK, 2);
     const vendorRun = runMatching(paused.db, { orgId: vendor.org.id });
     await paused.atPause;
     const partnerRun = runMatching(database.db, { orgId: other });
@@ -145,5 +145,82 @@ it.skipIf(!process.env.DATABASE_URL)(
           where o.org_id = ${vendor.org.id} order by a.crm_id`,
     );
     expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+  },
+);
+
+it.skipIf(!process.env.DATABASE_URL)(
+  "matches an organisation's changed accounts while it imports more changes to them",
+  async () => {
+    const vendor = await createTestOrg(database);
+    const partner = await createTestOrg(database);
+    await createPartnership(database.db, {
+      orgSlug: vendor.slug,
+      partnerSlug: partner.slug,
+      partnerShare: { level: "overlaps", populations: ["customer"], fields: ["name"] },
+    });
+    await upsertAccounts(database.db, vendor.org.id, [
+      customer("V-1", "first-shared.com"),
+      customer("V-2", "second-shared.com"),
+    ]);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-1", "first-shared.com")]);
+    await runMatching(database.db);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+
+    // The partner's run has its changed account P-2 in hand when the partner's next import renames
+    // P-1, which the vendor is shown, then changes P-2.
+    const paused = pausedBefore(database.db, PARTNERSHIP_LOCK);
+    const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
+    await paused.atPause;
+    const nextImport = database.db.transaction(async (tx) => {
+      await upsertAccounts(tx, partner.org.id, [
+        { ...customer("P-1", "first-shared.com"), name: "P-1 renamed" },
+      ]);
+      await upsertAccounts(tx, partner.org.id, [
+        { ...customer("P-2", "second-shared.com"), ownerName: "Dana" },
+      ]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    paused.resume();
+
+    const outcomes = await Promise.allSettled([partnerRun, nextImport]);
+    expect(
+      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
+    ).toEqual(["ok", "ok"]);
+    const pairs = await rows<{ crm_id: string }>(
+      database.db,
+      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
+          where o.org_id = ${vendor.org.id} order by a.crm_id`,
+    );
+    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+  },
+);
+
+it.skipIf(!process.env.DATABASE_URL)(
+  "matches again an account that an import changed while a run was matching it",
+  async () => {
+    const vendor = await createTestOrg(database);
+    const partner = await createTestOrg(database);
+    await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
+    await upsertAccounts(database.db, vendor.org.id, [customer("V-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "old-site.com")]);
+    await runMatching(database.db);
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "older-site.com")]);
+
+    // The run has read P-2 as it was; the import that gives it the vendor's website lands meanwhile.
+    const paused = pausedBefore(database.db, CANDIDATES);
+    const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
+    await paused.atPause;
+    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+    paused.resume();
+    await partnerRun;
+
+    // The import's own run (or the next match) finds the pair.
+    await runMatching(database.db, { orgId: partner.org.id });
+    const pairs = await rows<{ crm_id: string }>(
+      database.db,
+      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
+          where o.org_id = ${vendor.org.id} order by a.crm_id`,
+    );
+    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-2"]);
   },
 );

@@ -215,18 +215,16 @@ async function runPass(db: Db, pass: Pass, onBatch: (outcome: BatchOutcome) => v
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const outcome = await db.transaction(async (tx) => {
-      // Locking the flagged rows makes a concurrent import of the same accounts wait for this batch,
-      // so a flag is never cleared for a change this batch did not see. Not FOR UPDATE: that lock
-      // also stops a partner's run from storing an overlap with one of these accounts (the foreign
-      // key check needs a key-share lock) while it holds the partnership's lock this batch waits
-      // for, and one of the two runs failed with a deadlock.
-      const ids = (
-        await rows<{ id: string }>(
-          tx,
-          sql`select id from accounts where org_id = ${pass.orgId} and ${selection(pass)} and id > ${after}::uuid
-              order by id limit ${BATCH} ${pass.which === "flagged" ? sql`for no key update` : sql``}`,
-        )
-      ).map((r) => r.id);
+      // No row locks: an import waiting for this batch while holding the sync feed's lock, which
+      // the batch's writes then waited for, deadlocked, and one of the two failed. Each account's
+      // updated_at tells instead whether a change came after this read (see clearFlags).
+      const seen = await rows<{ id: string; updated_at: string }>(
+        tx,
+        sql`select id, updated_at::text from accounts
+            where org_id = ${pass.orgId} and ${selection(pass)} and id > ${after}::uuid
+            order by id limit ${BATCH}`,
+      );
+      const ids = seen.map((r) => r.id);
       if (ids.length === 0) return null;
       after = ids.at(-1)!;
       let added = 0;
@@ -247,16 +245,31 @@ async function runPass(db: Db, pass: Pass, onBatch: (outcome: BatchOutcome) => v
           removed += change.removed;
         }
       }
-      if (pass.clearsFlags) {
-        await tx.execute(
-          sql`update accounts set needs_match = false where id = any(${sql.param(ids)}::uuid[])`,
-        );
-      }
-      return { accounts: pass.against.length > 0 ? ids.length : 0, added, removed };
+      return { accounts: pass.against.length > 0 ? ids.length : 0, added, removed, seen };
     });
     if (outcome === null) return;
+    if (pass.clearsFlags) await clearFlags(db, outcome.seen);
     onBatch(outcome);
   }
+}
+
+/**
+ * Clears the flags of the accounts a batch matched, once its overlaps are committed, except where an
+ * import changed the account after the batch read it: that change keeps its flag for the next run.
+ * It skips accounts an import is writing at that moment, which keep their flag too, rather than
+ * wait for them: waiting on rows that an import locks in another order could deadlock. A run that
+ * stops before this only leaves accounts to be matched again.
+ */
+async function clearFlags(db: Db, seen: readonly { id: string; updated_at: string }[]): Promise<void> {
+  const ids = sql.param(seen.map((r) => r.id));
+  await db.execute(
+    sql`with free as (
+          select id, updated_at from accounts where id = any(${ids}::uuid[]) for no key update skip locked)
+        update accounts a set needs_match = false
+        from free join unnest(${ids}::uuid[], ${sql.param(seen.map((r) => r.updated_at))}::timestamptz[])
+          as seen(id, updated_at) on seen.id = free.id
+        where a.id = free.id and free.updated_at = seen.updated_at`,
+  );
 }
 
 async function loadMatchable(q: Queryable, where: ReturnType<typeof sql>): Promise<MatchableAccount[]> {

@@ -33,11 +33,22 @@ export const SharingRuleInput = z
       description:
         "Required at the overlaps level: the populations whose accounts the partner may see. At the counts level, all three unless given.",
     }),
-    fields: z.array(SharedField).max(4).default([]).transform(distinct),
+    fields: z
+      .array(SharedField)
+      .max(4)
+      .default([])
+      .transform(distinct)
+      .meta({ description: "Only at the overlaps level: counts come with no accounts, so with no fields." }),
   })
   .refine((rule) => rule.level === "counts" || rule.populations !== undefined, {
     path: ["populations"],
     message: "Name the populations to share at the overlaps level: no accounts are shared by default.",
+  })
+  // Accepted, they would read back as shared while the partner sees none of them.
+  .refine((rule) => rule.level === "overlaps" || rule.fields.length === 0, {
+    path: ["fields"],
+    message:
+      "Fields are shared only with overlapping accounts: choose the overlaps level (and its populations), or leave the fields out.",
   })
   .transform((rule) => ({ ...rule, populations: rule.populations ?? [...Relationship.options] }))
   .meta({

@@ -323,6 +323,29 @@ describe("PUT /v1/partnerships/{id}/sharing", () => {
     await client.request("PUT", path(), { token: scenario.tokens.partnerAdmin, body: PARTNER_SHARE });
   });
 
+  it("refuses fields at the counts level, where no account and so no field is shared", async () => {
+    const response = await client.request("PUT", path(), {
+      token: scenario.tokens.partnerAdmin,
+      body: { level: "counts", fields: ["owner_email"] },
+    });
+    expect(response).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          details: [
+            {
+              field: "fields",
+              message:
+                "Fields are shared only with overlapping accounts: choose the overlaps level (and its populations), or leave the fields out.",
+            },
+          ],
+        },
+      },
+    });
+    const { body } = await client.request("GET", path(), { token: scenario.tokens.vendorRep });
+    expect(body).toMatchObject({ theyShare: PARTNER_SHARE });
+  });
+
   it("rejects fields and populations that do not exist", async () => {
     const response = await client.request("PUT", path(), {
       token: scenario.tokens.partnerAdmin,

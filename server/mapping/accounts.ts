@@ -26,10 +26,9 @@ export async function upsertAccounts(
   input: readonly AccountInput[],
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-  for (let start = 0; start < input.length; start += BATCH) {
-    const batch = dedupeByCrmId(
-      input.slice(start, start + BATCH).map((account) => ({ ...account, crmId: toBareGuid(account.crmId) })),
-    );
+  const accounts = inCrmIdOrder(input);
+  for (let start = 0; start < accounts.length; start += BATCH) {
+    const batch = accounts.slice(start, start + BATCH);
     const records = batch.map((account) => ({
       crm_id: account.crmId,
       name: account.name,
@@ -83,9 +82,19 @@ export async function upsertAccounts(
   return result;
 }
 
-function dedupeByCrmId(batch: readonly AccountInput[]): AccountInput[] {
-  // One statement cannot upsert the same key twice; the last row for a CRM id wins.
-  return [...new Map(batch.map((account) => [account.crmId, account])).values()];
+/**
+ * One row per CRM id, the last one given (one statement cannot upsert a key twice), sorted by CRM
+ * id. Every load then locks the accounts it writes in the same order: two uploads of one
+ * organisation's accounts at once, overlapping in different orders, otherwise each held a row the
+ * other waited for, and PostgreSQL aborted one with "deadlock detected".
+ */
+function inCrmIdOrder(input: readonly AccountInput[]): AccountInput[] {
+  const byCrmId = new Map<string, AccountInput>();
+  for (const account of input) {
+    const crmId = toBareGuid(account.crmId);
+    byCrmId.set(crmId, { ...account, crmId });
+  }
+  return [...byCrmId.values()].sort((a, b) => (a.crmId < b.crmId ? -1 : a.crmId > b.crmId ? 1 : 0));
 }
 
 async function replaceDomains(

@@ -1,5 +1,7 @@
 import { createReadStream } from "node:fs";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
 import type { Db } from "../db/client";
@@ -183,6 +185,41 @@ describe("importAccountsCsv", () => {
     expect(await failedRun(org.id)).toEqual({
       status: "failed",
       reason: expect.stringMatching(/^Column mapping names "Cust\uFFFD", which is not in the file/),
+    });
+  });
+
+  // The database's error quotes the failed statement and its parameters: a thousand of the
+  // organisation's accounts, which have no place in the audit log that admins page through.
+  it("records a database error that stopped the import as the database's own message", async () => {
+    const { org } = await createTestOrg(database);
+    const dialect = new PgDialect();
+    // The database, in every transaction and savepoint, refusing to store accounts.
+    const refusingAccounts = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(inner, property) {
+          const value = Reflect.get(inner, property, inner) as (...args: unknown[]) => unknown;
+          if (property === "transaction") {
+            return (work: (tx: object) => Promise<unknown>) =>
+              value.call(inner, (tx: object) => work(refusingAccounts(tx)));
+          }
+          if (property !== "execute") return value;
+          return async (query: SQL) => {
+            const { sql: text, params } = dialect.sqlToQuery(query);
+            if (!text.includes("insert into accounts")) return value.call(inner, query);
+            throw new DrizzleQueryError(text, params, new Error("deadlock detected"));
+          };
+        },
+      });
+    const refusing = refusingAccounts(database.db);
+
+    await expect(
+      importAccountsCsv(refusing, org.id, csv([header, row(1)]), { source: "a.csv" }),
+    ).rejects.toThrow();
+
+    const failed = await failedRun(org.id);
+    expect(failed).toEqual({
+      status: "failed",
+      reason: "The database stopped the import: deadlock detected",
     });
   });
 

@@ -23,6 +23,7 @@
  * of what the import did.
  */
 import { sql } from "drizzle-orm";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { AccountInput, Relationship } from "../../src/contract/accounts";
 import type { UnrecognisedRelationships } from "../../src/contract/imports";
 import { toBareGuid } from "../../src/crm-ids/guid";
@@ -266,7 +267,7 @@ async function failRun(
   staged: { rowsOk: number; rowsFailed: number; errors: RowError[] },
   error: unknown,
 ): Promise<void> {
-  const reason = storable(error instanceof Error ? error.message : String(error));
+  const reason = storable(failureReason(error));
   await db.transaction(async (tx) => {
     await tx.execute(
       sql`update import_runs set status = 'failed', finished_at = now(), rows_ok = ${staged.rowsOk},
@@ -288,6 +289,19 @@ async function failRun(
  * PostgreSQL text and jsonb cannot hold U+0000, and messages can quote what the user sent (a header,
  * a column mapping): U+FFFD marks where it was.
  */
+/**
+ * Why the import failed, for the audit log. A database error's message quotes the statement and
+ * its parameters, up to a thousand of the organisation's accounts: only the database's own message
+ * (its cause) is kept.
+ */
+function failureReason(error: unknown): string {
+  if (error instanceof DrizzleQueryError) {
+    const cause = error.cause instanceof Error ? error.cause.message : "an unknown error";
+    return `The database stopped the import: ${cause}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 function storable(text: string): string {
   return text.replaceAll("\u0000", "\uFFFD");
 }

@@ -67,6 +67,45 @@ const CANDIDATES = "a.name_key = any";
 /** What stopped a run: the database's own error, not the failed query's text around it. */
 const failure = (reason: unknown) => String((reason as Error).cause ?? reason);
 
+/**
+ * Lets `other` go as far as it can while `paused` holds its transaction: until it ends, or waits
+ * for a lock (a deadlock needs both runs waiting), then resumes the paused run. Returns how each
+ * ended, the paused run's first: "ok" or the database's error.
+ */
+async function outcomesAround(
+  paused: { run: Promise<unknown>; resume(): void },
+  other: Promise<unknown>,
+): Promise<string[]> {
+  let ended = false;
+  other.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  while (!ended && !(await someoneWaitsForALock())) await new Promise((resolve) => setTimeout(resolve, 10));
+  paused.resume();
+  const outcomes = await Promise.allSettled([paused.run, other]);
+  return outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok"));
+}
+
+async function someoneWaitsForALock(): Promise<boolean> {
+  const [waiting] = await rows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`,
+  );
+  return waiting!.n > 0;
+}
+
+/** The CRM ids of `orgId`'s accounts that overlap with a partner's. */
+async function matchedCrmIds(orgId: string): Promise<string[]> {
+  const pairs = await rows<{ crm_id: string }>(
+    database.db,
+    sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
+        where o.org_id = ${orgId} order by a.crm_id`,
+  );
+  return pairs.map((pair) => pair.crm_id);
+}
+
 // PGlite runs one transaction at a time, so two matching runs never overlap there.
 it.skipIf(!process.env.DATABASE_URL)(
   "matches two partners' changed accounts when both organisations' runs go at once, as after two imports",
@@ -86,19 +125,9 @@ it.skipIf(!process.env.DATABASE_URL)(
     const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
     await paused.atPause;
     const vendorRun = runMatching(database.db, { orgId: vendor.org.id });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    paused.resume();
 
-    const outcomes = await Promise.allSettled([partnerRun, vendorRun]);
-    expect(
-      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
-    ).toEqual(["ok", "ok"]);
-    const pairs = await rows<{ crm_id: string }>(
-      database.db,
-      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
-          where o.org_id = ${vendor.org.id} order by a.crm_id`,
-    );
-    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+    expect(await outcomesAround({ run: partnerRun, resume: paused.resume }, vendorRun)).toEqual(["ok", "ok"]);
+    expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );
 
@@ -132,19 +161,9 @@ it.skipIf(!process.env.DATABASE_URL)(
     const vendorRun = runMatching(paused.db, { orgId: vendor.org.id });
     await paused.atPause;
     const partnerRun = runMatching(database.db, { orgId: other });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    paused.resume();
 
-    const outcomes = await Promise.allSettled([vendorRun, partnerRun]);
-    expect(
-      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
-    ).toEqual(["ok", "ok"]);
-    const pairs = await rows<{ crm_id: string }>(
-      database.db,
-      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
-          where o.org_id = ${vendor.org.id} order by a.crm_id`,
-    );
-    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+    expect(await outcomesAround({ run: vendorRun, resume: paused.resume }, partnerRun)).toEqual(["ok", "ok"]);
+    expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );
 
@@ -179,19 +198,12 @@ it.skipIf(!process.env.DATABASE_URL)(
         { ...customer("P-2", "second-shared.com"), ownerName: "Dana" },
       ]);
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    paused.resume();
 
-    const outcomes = await Promise.allSettled([partnerRun, nextImport]);
-    expect(
-      outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok")),
-    ).toEqual(["ok", "ok"]);
-    const pairs = await rows<{ crm_id: string }>(
-      database.db,
-      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
-          where o.org_id = ${vendor.org.id} order by a.crm_id`,
-    );
-    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-1", "V-2"]);
+    expect(await outcomesAround({ run: partnerRun, resume: paused.resume }, nextImport)).toEqual([
+      "ok",
+      "ok",
+    ]);
+    expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );
 
@@ -216,11 +228,6 @@ it.skipIf(!process.env.DATABASE_URL)(
 
     // The import's own run (or the next match) finds the pair.
     await runMatching(database.db, { orgId: partner.org.id });
-    const pairs = await rows<{ crm_id: string }>(
-      database.db,
-      sql`select a.crm_id from account_overlaps o join accounts a on a.id = o.account_id
-          where o.org_id = ${vendor.org.id} order by a.crm_id`,
-    );
-    expect(pairs.map((pair) => pair.crm_id)).toEqual(["V-2"]);
+    expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-2"]);
   },
 );

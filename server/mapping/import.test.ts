@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
 import type { Db } from "../db/client";
@@ -9,6 +8,7 @@ import { rows } from "../db/client";
 import { AccountsCsvError } from "../import/errors";
 import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
+import { interceptedDb } from "../testing/intercepted-db";
 import { ImportSupersededError, importAccountsCsv, KEPT_ERRORS } from "./import";
 
 const fixture = (name: string) =>
@@ -192,25 +192,11 @@ describe("importAccountsCsv", () => {
   // organisation's accounts, which have no place in the audit log that admins page through.
   it("records a database error that stopped the import as the database's own message", async () => {
     const { org } = await createTestOrg(database);
-    const dialect = new PgDialect();
     // The database, in every transaction and savepoint, refusing to store accounts.
-    const refusingAccounts = <T extends object>(target: T): T =>
-      new Proxy(target, {
-        get(inner, property) {
-          const value = Reflect.get(inner, property, inner) as (...args: unknown[]) => unknown;
-          if (property === "transaction") {
-            return (work: (tx: object) => Promise<unknown>) =>
-              value.call(inner, (tx: object) => work(refusingAccounts(tx)));
-          }
-          if (property !== "execute") return value;
-          return async (query: SQL) => {
-            const { sql: text, params } = dialect.sqlToQuery(query);
-            if (!text.includes("insert into accounts")) return value.call(inner, query);
-            throw new DrizzleQueryError(text, params, new Error("deadlock detected"));
-          };
-        },
-      });
-    const refusing = refusingAccounts(database.db);
+    const refusing = interceptedDb(database.db, async ({ text, params }, run) => {
+      if (!text.includes("insert into accounts")) return run();
+      throw new DrizzleQueryError(text, params, new Error("deadlock detected"));
+    });
 
     await expect(
       importAccountsCsv(refusing, org.id, csv([header, row(1)]), { source: "a.csv" }),

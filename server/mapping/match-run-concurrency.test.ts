@@ -1,15 +1,14 @@
-import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
-import { type Db, rows } from "../db/client";
+import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
+import { outcomesAround, pausedBefore } from "../testing/intercepted-db";
 import { upsertAccounts } from "./accounts";
 import { runMatching } from "./match-run";
 
 const database = useTestDatabase();
-const dialect = new PgDialect();
 
 const customer = (crmId: string, website: string) => ({
   crmId,
@@ -18,83 +17,10 @@ const customer = (crmId: string, website: string) => ({
   relationship: "customer" as const,
 });
 
-/**
- * `db`, whose first transaction that runs a statement containing `marker` stops just before running
- * its `nth` one, until `resume` is called.
- */
-function pausedBefore(db: Db, marker: string, nth = 1) {
-  let reached!: () => void;
-  let resume!: () => void;
-  const atPause = new Promise<void>((resolve) => {
-    reached = resolve;
-  });
-  const resumed = new Promise<void>((resolve) => {
-    resume = resolve;
-  });
-  let paused = false;
-  let seen = 0;
-  const pausing = new Proxy(db, {
-    get(target, property) {
-      if (property !== "transaction") return Reflect.get(target, property, target);
-      return (work: (tx: unknown) => Promise<unknown>) =>
-        target.transaction((tx) =>
-          work(
-            new Proxy(tx, {
-              get(txTarget, txProperty) {
-                if (txProperty !== "execute") return Reflect.get(txTarget, txProperty, txTarget);
-                return async (query: SQL) => {
-                  if (!paused && dialect.sqlToQuery(query).sql.includes(marker) && ++seen === nth) {
-                    paused = true;
-                    reached();
-                    await resumed;
-                  }
-                  return txTarget.execute(query);
-                };
-              },
-            }),
-          ),
-        );
-    },
-  });
-  return { db: pausing, atPause, resume };
-}
-
 /** A matching batch takes its partnerships' locks once it has read its accounts. */
 const PARTNERSHIP_LOCK = "pg_advisory_xact_lock(hashtext";
 /** A matching batch reads a partner's candidates once it has read its own accounts in full. */
 const CANDIDATES = "a.name_key = any";
-
-/** What stopped a run: the database's own error, not the failed query's text around it. */
-const failure = (reason: unknown) => String((reason as Error).cause ?? reason);
-
-/**
- * Lets `other` go as far as it can while `paused` holds its transaction: until it ends, or waits
- * for a lock (a deadlock needs both runs waiting), then resumes the paused run. Returns how each
- * ended, the paused run's first: "ok" or the database's error.
- */
-async function outcomesAround(
-  paused: { run: Promise<unknown>; resume(): void },
-  other: Promise<unknown>,
-): Promise<string[]> {
-  let ended = false;
-  other.then(
-    () => (ended = true),
-    () => (ended = true),
-  );
-  while (!ended && !(await someoneWaitsForALock())) await new Promise((resolve) => setTimeout(resolve, 10));
-  paused.resume();
-  const outcomes = await Promise.allSettled([paused.run, other]);
-  return outcomes.map((outcome) => (outcome.status === "rejected" ? failure(outcome.reason) : "ok"));
-}
-
-async function someoneWaitsForALock(): Promise<boolean> {
-  const [waiting] = await rows<{ n: number }>(
-    database.db,
-    sql`select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock'`,
-  );
-  return waiting!.n > 0;
-}
 
 /** The CRM ids of `orgId`'s accounts that overlap with a partner's. */
 async function matchedCrmIds(orgId: string): Promise<string[]> {
@@ -126,7 +52,10 @@ it.skipIf(!process.env.DATABASE_URL)(
     await paused.atPause;
     const vendorRun = runMatching(database.db, { orgId: vendor.org.id });
 
-    expect(await outcomesAround({ run: partnerRun, resume: paused.resume }, vendorRun)).toEqual(["ok", "ok"]);
+    expect(await outcomesAround(database.db, { run: partnerRun, resume: paused.resume }, vendorRun)).toEqual([
+      "ok",
+      "ok",
+    ]);
     expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );
@@ -162,7 +91,10 @@ it.skipIf(!process.env.DATABASE_URL)(
     await paused.atPause;
     const partnerRun = runMatching(database.db, { orgId: other });
 
-    expect(await outcomesAround({ run: vendorRun, resume: paused.resume }, partnerRun)).toEqual(["ok", "ok"]);
+    expect(await outcomesAround(database.db, { run: vendorRun, resume: paused.resume }, partnerRun)).toEqual([
+      "ok",
+      "ok",
+    ]);
     expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );
@@ -199,10 +131,9 @@ it.skipIf(!process.env.DATABASE_URL)(
       ]);
     });
 
-    expect(await outcomesAround({ run: partnerRun, resume: paused.resume }, nextImport)).toEqual([
-      "ok",
-      "ok",
-    ]);
+    expect(await outcomesAround(database.db, { run: partnerRun, resume: paused.resume }, nextImport)).toEqual(
+      ["ok", "ok"],
+    );
     expect(await matchedCrmIds(vendor.org.id)).toEqual(["V-1", "V-2"]);
   },
 );

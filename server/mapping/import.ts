@@ -184,8 +184,20 @@ async function startRun(
 }
 
 /** Starting and applying imports of one organisation take turns (see the file comment). */
+/** One import of an organisation at a time starts or applies: see startRun and applyRun. */
 async function lockOrgImports(tx: Tx, orgId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('import:' || ${orgId}))`);
+}
+
+/**
+ * Makes an upload of `orgId`'s accounts (../upload) wait while an import of that organisation is
+ * applied, and the other way round. An import writes its accounts in the order of its file, which
+ * no upload can follow: side by side, each could hold an account the other waits for, and
+ * PostgreSQL would abort one of them. Uploads share the lock, so they still go on side by side:
+ * they all write in CRM-id order (./accounts).
+ */
+export async function waitForOrgImports(tx: Tx, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext('import:' || ${orgId}))`);
 }
 
 async function applyRun(

@@ -4,6 +4,8 @@ import { createPartnership } from "../admin/organisations";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
 import { createTestOrg } from "../testing/fixtures";
+import { failureOf, outcomesAround, pausedBefore } from "../testing/intercepted-db";
+import { importAccountsCsv } from "./import";
 import { uploadAccounts } from "./upload";
 
 const database = useTestDatabase();
@@ -14,9 +16,6 @@ const customer = (crmId: string, website: string) => ({
   websites: [website],
   relationship: "customer" as const,
 });
-
-/** What stopped an upload: the database's own error, not the failed query's text around it. */
-const failure = (reason: unknown) => String((reason as Error).cause ?? reason);
 
 // An integration that sends its batches in parallel, where batches share accounts in different
 // orders. PGlite runs one transaction at a time, so uploads never overlap there.
@@ -47,7 +46,7 @@ it.skipIf(!process.env.DATABASE_URL)(
         ),
       );
       expect(
-        uploads.flatMap((upload) => (upload.status === "rejected" ? [failure(upload.reason)] : [])),
+        uploads.flatMap((upload) => (upload.status === "rejected" ? [failureOf(upload.reason)] : [])),
       ).toEqual([]);
     }
     const [matched] = await rows<{ n: number }>(
@@ -55,5 +54,45 @@ it.skipIf(!process.env.DATABASE_URL)(
       sql`select count(distinct account_id)::int as n from account_overlaps where org_id = ${vendor.org.id}`,
     );
     expect(matched).toEqual({ n: 200 });
+  },
+);
+
+// An integration keeps accounts up to date through the API while an admin imports the CRM's
+// export. The import writes in the order of its file, here the reverse of the upload's.
+it.skipIf(!process.env.DATABASE_URL)(
+  "takes an upload of accounts that an import is writing at that moment, and the import too",
+  async () => {
+    const { org } = await createTestOrg(database);
+    const crmIds = [
+      ...Array.from({ length: 2_000 }, (_, n) => `Z-${n}`),
+      ...Array.from({ length: 10 }, (_, n) => `A-${n}`),
+    ];
+    async function* file() {
+      yield "Account ID,Account Name,Type,Website\n";
+      for (const crmId of crmIds) yield `${crmId},Company ${crmId},Customer,${crmId}.example.com\n`;
+    }
+    // The import has written its first 2,000 rows and is about to write the rest.
+    const paused = pausedBefore(database.db, "insert into accounts", 3);
+    const importing = importAccountsCsv(paused.db, org.id, file(), { source: "export.csv" });
+    await paused.atPause;
+    const upload = uploadAccounts(
+      database.db,
+      org.id,
+      ["A-1", "Z-1"].map((crmId) => ({
+        ...customer(crmId, `${crmId}.example.com`),
+        name: `Renamed ${crmId}`,
+      })),
+      { actorUserId: null },
+    );
+
+    expect(await outcomesAround(database.db, { run: importing, resume: paused.resume }, upload)).toEqual([
+      "ok",
+      "ok",
+    ]);
+    const renamed = await rows<{ name: string }>(
+      database.db,
+      sql`select name from accounts where org_id = ${org.id} and name like 'Renamed %' order by name`,
+    );
+    expect(renamed.map((account) => account.name)).toEqual(["Renamed A-1", "Renamed Z-1"]);
   },
 );

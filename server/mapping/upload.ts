@@ -3,6 +3,7 @@ import type { AccountInput } from "../../src/contract/accounts";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 import { type UpsertResult, upsertAccounts } from "./accounts";
+import { waitForOrgImports } from "./import";
 import { type MatchRunResult, runMatching } from "./match-run";
 
 export async function uploadAccounts(
@@ -12,6 +13,7 @@ export async function uploadAccounts(
   options: { actorUserId: string | null },
 ): Promise<UpsertResult & { matching: MatchRunResult }> {
   const result = await db.transaction(async (tx) => {
+    await waitForOrgImports(tx, orgId);
     const upserted = await upsertAccounts(tx, orgId, accounts);
     await tx.insert(auditLog).values({
       orgId,

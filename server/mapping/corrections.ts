@@ -9,6 +9,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Db, type Queryable, rows } from "../db/client";
+import { holdLock } from "../db/locks";
 import { auditLog } from "../db/schema";
 
 export interface Correction {
@@ -92,7 +93,7 @@ export async function markNotAMatch(
     // add a flag of their own. Taking turns on the pair, whichever side comes second finds the
     // first one's flag and returns it, as it would have a moment later.
     const sides = [`${input.orgId}:${key.crmId}`, `${key.partnerOrgId}:${key.partnerCrmId}`].sort();
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`not-a-match:${sides.join(":")}`}))`);
+    await holdLock(tx, `not-a-match:${sides.join(":")}`);
     if (await flagOnPair(tx, input.orgId, key)) return false;
     const inserted = await rows<{ created_at: string }>(
       tx,

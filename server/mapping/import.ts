@@ -29,6 +29,7 @@ import type { UnrecognisedRelationships } from "../../src/contract/imports";
 import { toBareGuid } from "../../src/crm-ids/guid";
 import type { Db, Tx } from "../db/client";
 import { rows } from "../db/client";
+import { holdLock } from "../db/locks";
 import { auditLog, importRuns } from "../db/schema";
 import type { DateOrder } from "../import/dates";
 import { parseAccountsCsv } from "../import/parse-accounts";
@@ -186,7 +187,7 @@ async function startRun(
 /** Starting and applying imports of one organisation take turns (see the file comment). */
 /** One import of an organisation at a time starts or applies: see startRun and applyRun. */
 async function lockOrgImports(tx: Tx, orgId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('import:' || ${orgId}))`);
+  await holdLock(tx, `import:${orgId}`);
 }
 
 /**
@@ -197,7 +198,7 @@ async function lockOrgImports(tx: Tx, orgId: string): Promise<void> {
  * they all write in CRM-id order (./accounts).
  */
 export async function waitForOrgImports(tx: Tx, orgId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext('import:' || ${orgId}))`);
+  await holdLock(tx, `import:${orgId}`, "shared");
 }
 
 async function applyRun(

@@ -20,6 +20,7 @@ import {
   parseCompanyName,
 } from "../../src/matching";
 import { type Db, type Queryable, rows } from "../db/client";
+import { holdLock } from "../db/locks";
 import { type MatchKeysRefresh, refreshMatchKeys } from "./match-keys";
 
 const BATCH = 2_000;
@@ -236,7 +237,7 @@ async function runPass(db: Db, pass: Pass, onBatch: (outcome: BatchOutcome) => v
         // for its next partnership's lock deadlocked with a run that held that one and waited for
         // the feed's. Passes list their partnerships in id order, so runs take them in one order.
         for (const { partnership } of pass.against) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${partnership.id}))`);
+          await holdLock(tx, partnership.id);
         }
         const own = await loadMatchable(tx, sql`a.id = any(${sql.param(ids)}::uuid[])`);
         for (const { partnership, partnerOrgId } of pass.against) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { OrgProfile } from "../../../src/contract/profiles";
 import { rows, type Tx } from "../../db/client";
+import { holdLock } from "../../db/locks";
 import { ApiError, notFound } from "../../http/errors";
 import { checkIfMatch, etagOf } from "../../http/preconditions";
 import { createRouter } from "../../http/router";
@@ -28,7 +29,7 @@ export function profilesRoutes() {
       const ifMatch = c.req.valid("header")["if-match"];
       const profile = await c.get("scoped")(async (tx) => {
         // Two admins saving at once take turns, so each If-Match is checked against the latest save.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`profile:${caller.orgId}`}))`);
+        await holdLock(tx, `profile:${caller.orgId}`);
         const current = await readOwnProfileIn(tx, caller.orgId);
         checkIfMatch(ifMatch, etagOf(current), "The profile");
         return writeProfile(tx, { id: current.orgId, name: current.name }, input, caller.userId);

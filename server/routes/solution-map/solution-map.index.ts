@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { holdLock } from "../../db/locks";
 import { ApiError, notFound } from "../../http/errors";
 import { checkIfMatch, etagOf } from "../../http/preconditions";
 import { createRouter } from "../../http/router";
@@ -22,7 +22,7 @@ export function solutionMapRoutes() {
       const ifMatch = c.req.valid("header")["if-match"];
       const map = await c.get("scoped")(async (tx) => {
         // Two admins saving at once take turns, so each If-Match is checked against the latest save.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`solution-map:${caller.orgId}`}))`);
+        await holdLock(tx, `solution-map:${caller.orgId}`);
         const current = await readSolutionMap(tx, caller.orgId);
         checkIfMatch(ifMatch, current && etagOf(current), "The solution map");
         return writeSolutionMap(tx, caller.orgId, input, caller.userId);

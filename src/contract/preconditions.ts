@@ -16,3 +16,11 @@ export const IfMatch = z.object({
         "The `ETag` of the object as you read it (from its GET, or your previous change). If it has changed since, the change is refused with 412.",
     }),
 });
+
+/** The response header that goes with IfMatch: the tag of `what` ("the profile") as it is now. */
+export const etagHeader = (what: string) => ({
+  ETag: {
+    description: `Identifies ${what} as it is now: send it as \`If-Match\` with a change.`,
+    schema: { type: "string" as const },
+  },
+});

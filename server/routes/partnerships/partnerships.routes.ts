@@ -8,7 +8,7 @@ import {
   SharingRule,
   SharingRuleInput,
 } from "../../../src/contract/partnerships";
-import { IfMatch } from "../../../src/contract/preconditions";
+import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
 import { bearerSecurity } from "../../http/router";
 
 const error = (description: string) => ({
@@ -16,12 +16,7 @@ const error = (description: string) => ({
   content: { "application/json": { schema: ErrorBody } },
 });
 
-const etag = {
-  ETag: {
-    description: "Identifies both rules as they are now: send it as `If-Match` with a change.",
-    schema: { type: "string" as const },
-  },
-};
+const etag = etagHeader("both rules");
 
 export const listPartnerships = createRoute({
   method: "get",

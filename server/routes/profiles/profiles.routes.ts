@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
-import { IfMatch } from "../../../src/contract/preconditions";
+import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
 import { OrgProfile, PartnerOrgParams, ProfileInput } from "../../../src/contract/profiles";
 import { bearerSecurity } from "../../http/router";
 
@@ -12,12 +12,7 @@ const profile = (description: string) => ({
   description,
   content: { "application/json": { schema: OrgProfile } },
 });
-const etag = {
-  ETag: {
-    description: "Identifies the profile as it is now: send it as `If-Match` with a change.",
-    schema: { type: "string" as const },
-  },
-};
+const etag = etagHeader("the profile");
 
 export const readOwnProfile = createRoute({
   method: "get",

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../../../src/contract/errors";
-import { IfMatch } from "../../../src/contract/preconditions";
+import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
 import { SolutionMap, SolutionMapInput } from "../../../src/contract/solution-map";
 import { bearerSecurity } from "../../http/router";
 
@@ -10,12 +10,7 @@ const error = (description: string) => ({
 });
 const map = (description: string) => ({
   description,
-  headers: {
-    ETag: {
-      description: "Identifies the map as it is now: send it as `If-Match` with a change.",
-      schema: { type: "string" as const },
-    },
-  },
+  headers: etagHeader("the map"),
   content: { "application/json": { schema: SolutionMap } },
 });
 

@@ -3,19 +3,12 @@ import { expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
-import { createTestOrg } from "../testing/fixtures";
+import { createTestOrg, customerAccount } from "../testing/fixtures";
 import { outcomesAround, pausedBefore } from "../testing/intercepted-db";
 import { upsertAccounts } from "./accounts";
 import { runMatching } from "./match-run";
 
 const database = useTestDatabase();
-
-const customer = (crmId: string, website: string) => ({
-  crmId,
-  name: crmId,
-  websites: [website],
-  relationship: "customer" as const,
-});
 
 /** A matching batch takes its partnerships' locks once it has read its accounts. */
 const PARTNERSHIP_LOCK = "pg_advisory_xact_lock(hashtext";
@@ -39,12 +32,12 @@ it.skipIf(!process.env.DATABASE_URL)(
     const vendor = await createTestOrg(database);
     const partner = await createTestOrg(database);
     await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
-    await upsertAccounts(database.db, vendor.org.id, [customer("V-1", "first-shared.com")]);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-1", "first-shared.com")]);
+    await upsertAccounts(database.db, vendor.org.id, [customerAccount("V-1", "first-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-1", "first-shared.com")]);
     await runMatching(database.db, { orgId: vendor.org.id });
     // Both organisations import a new account of the same company.
-    await upsertAccounts(database.db, vendor.org.id, [customer("V-2", "second-shared.com")]);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+    await upsertAccounts(database.db, vendor.org.id, [customerAccount("V-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-2", "second-shared.com")]);
 
     // The partner's run holds its changed account while the vendor's run stores the pair with it.
     const paused = pausedBefore(database.db, PARTNERSHIP_LOCK);
@@ -70,12 +63,12 @@ it.skipIf(!process.env.DATABASE_URL)(
       await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
     }
     await runMatching(database.db, { orgId: vendor.org.id });
-    await upsertAccounts(database.db, first.org.id, [customer("F-1", "first-partner.com")]);
+    await upsertAccounts(database.db, first.org.id, [customerAccount("F-1", "first-partner.com")]);
     await upsertAccounts(database.db, vendor.org.id, [
-      customer("V-1", "first-partner.com"),
-      customer("V-2", "second-partner.com"),
+      customerAccount("V-1", "first-partner.com"),
+      customerAccount("V-2", "second-partner.com"),
     ]);
-    await upsertAccounts(database.db, second.org.id, [customer("S-2", "second-partner.com")]);
+    await upsertAccounts(database.db, second.org.id, [customerAccount("S-2", "second-partner.com")]);
 
     // The vendor's run has stored its overlaps with the first partner of the two (in the order it
     // takes them) and is about to match the other, when that partner's own run stores its pair.
@@ -110,12 +103,12 @@ it.skipIf(!process.env.DATABASE_URL)(
       partnerShare: { level: "overlaps", populations: ["customer"], fields: ["name"] },
     });
     await upsertAccounts(database.db, vendor.org.id, [
-      customer("V-1", "first-shared.com"),
-      customer("V-2", "second-shared.com"),
+      customerAccount("V-1", "first-shared.com"),
+      customerAccount("V-2", "second-shared.com"),
     ]);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-1", "first-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-1", "first-shared.com")]);
     await runMatching(database.db);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-2", "second-shared.com")]);
 
     // The partner's run has its changed account P-2 in hand when the partner's next import renames
     // P-1, which the vendor is shown, then changes P-2.
@@ -124,10 +117,10 @@ it.skipIf(!process.env.DATABASE_URL)(
     await paused.atPause;
     const nextImport = database.db.transaction(async (tx) => {
       await upsertAccounts(tx, partner.org.id, [
-        { ...customer("P-1", "first-shared.com"), name: "P-1 renamed" },
+        { ...customerAccount("P-1", "first-shared.com"), name: "P-1 renamed" },
       ]);
       await upsertAccounts(tx, partner.org.id, [
-        { ...customer("P-2", "second-shared.com"), ownerName: "Dana" },
+        { ...customerAccount("P-2", "second-shared.com"), ownerName: "Dana" },
       ]);
     });
 
@@ -144,16 +137,16 @@ it.skipIf(!process.env.DATABASE_URL)(
     const vendor = await createTestOrg(database);
     const partner = await createTestOrg(database);
     await createPartnership(database.db, { orgSlug: vendor.slug, partnerSlug: partner.slug });
-    await upsertAccounts(database.db, vendor.org.id, [customer("V-2", "second-shared.com")]);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "old-site.com")]);
+    await upsertAccounts(database.db, vendor.org.id, [customerAccount("V-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-2", "old-site.com")]);
     await runMatching(database.db);
-    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "older-site.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-2", "older-site.com")]);
 
     // The run has read P-2 as it was; the import that gives it the vendor's website lands meanwhile.
     const paused = pausedBefore(database.db, CANDIDATES);
     const partnerRun = runMatching(paused.db, { orgId: partner.org.id });
     await paused.atPause;
-    await upsertAccounts(database.db, partner.org.id, [customer("P-2", "second-shared.com")]);
+    await upsertAccounts(database.db, partner.org.id, [customerAccount("P-2", "second-shared.com")]);
     paused.resume();
     await partnerRun;
 

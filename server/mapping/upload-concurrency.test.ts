@@ -3,19 +3,12 @@ import { expect, it } from "vitest";
 import { createPartnership } from "../admin/organisations";
 import { rows } from "../db/client";
 import { useTestDatabase } from "../testing/database";
-import { createTestOrg } from "../testing/fixtures";
+import { createTestOrg, customerAccount } from "../testing/fixtures";
 import { failureOf, outcomesAround, pausedBefore } from "../testing/intercepted-db";
 import { importAccountsCsv } from "./import";
 import { uploadAccounts } from "./upload";
 
 const database = useTestDatabase();
-
-const customer = (crmId: string, website: string) => ({
-  crmId,
-  name: `Company ${crmId}`,
-  websites: [website],
-  relationship: "customer" as const,
-});
 
 // An integration that sends its batches in parallel, where batches share accounts in different
 // orders. PGlite runs one transaction at a time, so uploads never overlap there.
@@ -29,7 +22,7 @@ it.skipIf(!process.env.DATABASE_URL)(
     await uploadAccounts(
       database.db,
       partner.org.id,
-      companies.map((n) => customer(`P-${n}`, `company${n}.com`)),
+      companies.map((n) => customerAccount(`P-${n}`, `company${n}.com`)),
       { actorUserId: null },
     );
 
@@ -37,7 +30,7 @@ it.skipIf(!process.env.DATABASE_URL)(
       const batches = [0, 1, 2, 3].map((batch) => {
         const accounts = companies
           .filter((n) => (n + batch + round) % 2 === 0 || n % 5 === batch)
-          .map((n) => customer(`V-${n}`, `company${n}.com`));
+          .map((n) => customerAccount(`V-${n}`, `company${n}.com`));
         return batch % 2 === 0 ? accounts : accounts.reverse();
       });
       const uploads = await Promise.allSettled(
@@ -79,7 +72,7 @@ it.skipIf(!process.env.DATABASE_URL)(
       database.db,
       org.id,
       ["A-1", "Z-1"].map((crmId) => ({
-        ...customer(crmId, `${crmId}.example.com`),
+        ...customerAccount(crmId, `${crmId}.example.com`),
         name: `Renamed ${crmId}`,
       })),
       { actorUserId: null },

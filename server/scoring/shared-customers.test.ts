@@ -4,16 +4,13 @@ import { withTenant } from "../db/tenant";
 import { upsertAccounts } from "../mapping/accounts";
 import { runMatching } from "../mapping/match-run";
 import { useTestDatabase } from "../testing/database";
-import { createTestOrg } from "../testing/fixtures";
+import { createTestOrg, customerAccount } from "../testing/fixtures";
 import { SharedCustomerCounts } from "./shared-customers";
 
 const database = useTestDatabase();
 
 const customer = (crmId: string, website: string) => ({
-  crmId,
-  name: crmId,
-  websites: [website],
-  relationship: "customer" as const,
+  ...customerAccount(crmId, website),
   segment: "enterprise" as const,
 });
 

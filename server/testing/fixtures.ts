@@ -76,3 +76,11 @@ export async function signInAs(client: TestApp, email: string): Promise<string> 
   if (response.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
   return (response.body as { token: string }).token;
 }
+
+/** A customer account named after its CRM id, with one website: enough for matching by domain. */
+export const customerAccount = (crmId: string, website: string) => ({
+  crmId,
+  name: crmId,
+  websites: [website],
+  relationship: "customer" as const,
+});

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accountDomains, normalizeDomain } from "./domain";
+import { NON_COMPANY_DOMAINS } from "./non-company-domains";
 
 // Generous: property tests run thousands of cases, and the test machine may be busy.
 const PROPERTY_TIMEOUT = 30_000;
@@ -170,6 +171,15 @@ describe("normalizeDomain", () => {
     "https://www.gov.uk/government/organisations/hm-revenue-customs",
   ])("rejects %s, which many companies share", (input) => {
     expect(normalizeDomain(input)).toBeNull();
+  });
+
+  it("rejects every listed shared domain, however the website spells it", () => {
+    const kept = [...NON_COMPANY_DOMAINS].flatMap((domain) =>
+      [domain, `https://www.${domain.toUpperCase()}/`, `sales@${domain}`].filter(
+        (website) => normalizeDomain(website) !== null,
+      ),
+    );
+    expect(kept).toEqual([]);
   });
 
   it.each([

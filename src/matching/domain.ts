@@ -1,5 +1,5 @@
 import { isAscii } from "./ascii";
-import { isNonCompanyLabel, isPlatform, NON_COMPANY_DOMAINS } from "./non-company-domains";
+import { isNonCompanyLabel, isPlatform, mayBeListed, NON_COMPANY_DOMAINS } from "./non-company-domains";
 import { parseWebsite } from "./website";
 
 // Zero-width characters survive copy-paste from web pages and trim() keeps them.
@@ -25,17 +25,25 @@ const SEPARATORS = /[\s,;|]+/;
  * A miss is cheap next to a false positive, and these accounts still get the name fallback.
  */
 export function normalizeDomain(input: string): string | null {
-  const ascii = isAscii(input);
+  return normalizeValue(input, isAscii(input));
+}
+
+/** `normalizeDomain`, for a caller that has already read whether `input` is all ASCII. */
+function normalizeValue(input: string, ascii: boolean): string | null {
   const text = unwrap(ascii ? input.trim() : foldUnicode(input).trim());
   if (text === "") return null;
   const parsed = parseWebsite(text);
   if (parsed.domain === null || parsed.isPrivate || !parsed.isIcann) return null;
+  const label = parsed.domainWithoutSuffix!;
   // "www.gov.uk": under a suffix that is itself a shared domain, "www" is no company's name.
-  if (parsed.domainWithoutSuffix === "www" || isNonCompanyLabel(parsed.domainWithoutSuffix!)) return null;
+  if (label === "www") return null;
   // Only a value that was not ASCII can have a host that is not.
   const domain = ascii || isAscii(parsed.domain) ? parsed.domain : toAscii(parsed.domain);
-  if (domain === null || NON_COMPANY_DOMAINS.has(domain)) return null;
-  if (isPlatform(domain, parsed.domainWithoutSuffix!) && namesTenant(text, parsed.subdomain)) return null;
+  if (domain === null) return null;
+  // A domain converted to punycode has another first label than `label`: it is checked in full.
+  if (domain === parsed.domain && !mayBeListed(label)) return domain;
+  if (isNonCompanyLabel(label) || NON_COMPANY_DOMAINS.has(domain)) return null;
+  if (isPlatform(domain, label) && namesTenant(text, parsed.subdomain)) return null;
   return domain;
 }
 
@@ -66,40 +74,52 @@ function namesTenant(text: string, subdomain: string | null): boolean {
  */
 export function accountDomains(websites: readonly string[]): string[] {
   // Nearly every account has one field with one value: it needs no list to collect into and copy.
-  if (websites.length === 1 && !holdsSeveralValues(websites[0]!)) {
-    const domain = normalizeDomain(websites[0]!);
-    return domain === null ? [] : [domain];
+  if (websites.length === 1) {
+    const shape = fieldShape(websites[0]!);
+    if (shape !== SEVERAL_VALUES) {
+      const domain = normalizeValue(websites[0]!, shape === ONE_ASCII_VALUE);
+      return domain === null ? [] : [domain];
+    }
   }
   // A set, since one pasted cell can hold thousands of values.
   const domains = new Set<string>();
   for (const field of websites) {
-    if (holdsSeveralValues(field)) for (const value of field.split(SEPARATORS)) addDomain(domains, value);
-    else addDomain(domains, field);
+    const shape = fieldShape(field);
+    if (shape === SEVERAL_VALUES) {
+      for (const value of field.split(SEPARATORS)) addDomain(domains, normalizeDomain(value));
+    } else {
+      addDomain(domains, normalizeValue(field, shape === ONE_ASCII_VALUE));
+    }
   }
   return [...domains].sort();
 }
 
+/** What one scan of a website field finds: one value in ASCII, one value, or several values. */
+const ONE_ASCII_VALUE = 0;
+const ONE_VALUE = 1;
+const SEVERAL_VALUES = 2;
+
 /**
- * Whether the trimmed field has a separator in it: `SEPARATOR.test(field.trim())`, without the
- * copy and the regular expression for the ASCII fields nearly all are. Most fields hold one value,
- * which then skips the split and its array.
+ * Whether the trimmed field has a separator in it, as `SEPARATOR.test(field.trim())` tells, and if
+ * not, whether it is all ASCII: without the copy and the regular expression for the ASCII fields
+ * nearly all are, and without a second scan for `isAscii`. Most fields hold one value, which then
+ * skips the split and its array.
  */
-function holdsSeveralValues(field: string): boolean {
+function fieldShape(field: string): number {
   let seenValue = false;
   let blankAfterValue = false;
   for (let i = 0; i < field.length; i++) {
     const code = field.charCodeAt(i);
-    if (code > 127) return SEPARATOR.test(field.trim());
-    if (code === 44 /* , */ || code === 59 /* ; */ || code === 124 /* | */) return true;
+    if (code > 127) return SEPARATOR.test(field.trim()) ? SEVERAL_VALUES : ONE_VALUE;
+    if (code === 44 /* , */ || code === 59 /* ; */ || code === 124 /* | */) return SEVERAL_VALUES;
     if (code === 32 || (code >= 9 && code <= 13)) blankAfterValue = seenValue;
-    else if (blankAfterValue) return true;
+    else if (blankAfterValue) return SEVERAL_VALUES;
     else seenValue = true;
   }
-  return false;
+  return ONE_ASCII_VALUE;
 }
 
-function addDomain(domains: Set<string>, value: string): void {
-  const domain = normalizeDomain(value);
+function addDomain(domains: Set<string>, domain: string | null): void {
   if (domain !== null) domains.add(domain);
 }
 

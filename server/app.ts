@@ -48,9 +48,11 @@ export function createApp(options: AppOptions) {
   if (options.logRequests) app.use(logger());
   // Every /v1 answer holds a token or an organisation's data, or tells whether a token works: no
   // browser or proxy cache may keep a copy, which would outlive the sign-out that erases the rest.
-  app.use("/v1/*", async (c, next) => {
-    await next();
+  // Set before the handler runs, so every response the context makes carries it: set afterwards,
+  // it made @hono/node-server turn its light response into a streamed Fetch Response, every time.
+  app.use("/v1/*", (c, next) => {
     c.header("cache-control", "no-store");
+    return next();
   });
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,

@@ -19,8 +19,11 @@ describe("API responses", () => {
       await client.request("GET", "/v1/accounts/partners?crmId=001Dn00000AbCdE", { token }),
       await client.request("GET", "/v1/overlaps", { token }),
       await client.request("GET", "/v1/me"),
+      await client.request("GET", "/v1/accounts/partners", { token }),
+      await client.request("GET", "/v1/no-such-endpoint", { token }),
+      await client.request("DELETE", "/v1/me", { token }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 401]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 401, 400, 404, 405]);
     for (const answer of answers) expect(answer.headers.get("cache-control")).toBe("no-store");
   });
 });

@@ -1,8 +1,7 @@
 /**
- * The CLI as an admin runs it: each command is a separate process (`node --import tsx server/cli.ts`)
- * on the database of the run, a temporary DATA_DIR on PGlite or DATABASE_URL on PostgreSQL.
+ * The CLI as an admin runs it: each command is a separate process (server/testing/cli.ts) on the
+ * database of the run, a temporary DATA_DIR on PGlite or DATABASE_URL on PostgreSQL.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { readConfig } from "../config";
 import { type Database, openDatabase, rows } from "../db/client";
+import { type CliRun, runCli } from "../testing/cli";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "test/fixtures/csv");
@@ -26,17 +26,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function cli(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ...(postgresUrl ? { DATABASE_URL: postgresUrl } : {}) },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  child.stdin.end(stdin);
-  return new Promise((done) => child.on("close", (code) => done({ code, stdout, stderr })));
+function cli(args: string[], stdin = ""): Promise<CliRun> {
+  return runCli(args, postgresUrl ? { DATABASE_URL: postgresUrl } : { DATA_DIR: dataDir }, stdin);
 }
 
 /** Opens the CLI's database in this process: only between commands, as PGlite allows one user. */

@@ -3,30 +3,20 @@
  * (the admin CLI while the server runs) is refused with a message, instead of writing data that the
  * first never sees.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../testing/cli";
 import { openDatabase } from "./client";
 import { DatabaseUnavailableError } from "./errors";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const dataDir = await mkdtemp(join(tmpdir(), "cosell-lock-"));
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...inherited, DATA_DIR: dataDir },
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((done) => child.on("close", (code) => done({ code, stderr })));
-}
+const cli = (args: string[]) => runCli(args, { DATA_DIR: dataDir });
 
 // A cold PGlite start with migrations, then a CLI process, on a busy 2-core machine.
 describe("a PGlite data directory", { timeout: 120_000 }, () => {

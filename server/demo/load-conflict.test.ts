@@ -3,45 +3,25 @@
  * and leaves nothing of the demo behind, so that a later `demo load` does not take a half-loaded
  * demo for a loaded one, nor an organisation of its own that shares a slug with the demo's.
  */
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOrg } from "../admin/organisations";
-import { readConfig } from "../config";
-import { type Database, openDatabase, rows } from "../db/client";
-import { openTestDatabase } from "../testing/database";
+import { type Database, rows } from "../db/client";
+import { type OwnDatabase, ownDatabase } from "../testing/database";
 import { isDemoLoaded, loadDemoData } from "./load";
 
 // The demo's slugs are fixed, and the run's shared database may hold the demo already: this test
 // needs a database of its own.
-const postgresUrl = readConfig().DATABASE_URL;
-const ownDatabase = `demo_conflict_${randomUUID().slice(0, 8)}`;
+let own: OwnDatabase;
 let database: Database;
 
-async function onPostgres(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  if (postgresUrl) {
-    await onPostgres(`create database ${ownDatabase}`);
-    const url = new URL(postgresUrl);
-    url.pathname = `/${ownDatabase}`;
-    database = await openDatabase({ databaseUrl: url.toString() });
-  } else {
-    database = await openTestDatabase();
-  }
+  own = await ownDatabase("demo_conflict");
+  database = await own.open();
 }, 60_000);
 afterAll(async () => {
   await database?.close();
-  if (postgresUrl) await onPostgres(`drop database if exists ${ownDatabase}`);
+  await own?.dispose();
 });
 
 it("fails on a taken slug without leaving part of the demo behind", async () => {

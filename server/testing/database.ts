@@ -3,7 +3,11 @@
  * loaded from the run's migrated snapshot. Tests share it and isolate themselves by creating their
  * own organisations (see server/testing/fixtures.ts).
  */
-import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { readConfig } from "../config";
 import { type Database, openDatabase } from "../db/client";
@@ -51,4 +55,58 @@ export async function openTestDatabase(): Promise<Database> {
   if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL });
   const snapshot = await readFile(inject("pgliteSnapshot"));
   return openDatabase({ pglite: { snapshot } });
+}
+
+/** A database of a test's own; see `ownDatabase`. */
+export interface OwnDatabase {
+  /** Opens it; the caller closes it. PGlite allows one user at a time: close before opening again. */
+  open(): Promise<Database>;
+  /** The environment a child process (the CLI) needs to open it. */
+  env: Record<string, string>;
+  /** Deletes it; close it first. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A database of the test's own, that it may close and open again as a restarted server would, or
+ * hand to a CLI command in between: a PostgreSQL database created for it next to the run's, or a
+ * PGlite data directory seeded from the run's snapshot. For tests that change what a whole
+ * database shares (fixed slugs, the sync feed's epoch), which the other files running at the same
+ * time on the run's PostgreSQL database would otherwise trip over.
+ */
+export async function ownDatabase(name: string): Promise<OwnDatabase> {
+  const postgresUrl = readConfig().DATABASE_URL;
+  if (postgresUrl) {
+    const databaseName = `${name}_${randomUUID().slice(0, 8)}`;
+    await onPostgres(postgresUrl, `create database ${databaseName}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${databaseName}`;
+    return {
+      open: () => openDatabase({ databaseUrl: url.toString() }),
+      env: { DATABASE_URL: url.toString() },
+      dispose: () => onPostgres(postgresUrl, `drop database if exists ${databaseName} with (force)`),
+    };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), `cosell-${name}-`));
+  const snapshot = await readFile(inject("pgliteSnapshot"));
+  let seeded = false;
+  return {
+    open() {
+      if (seeded) return openDatabase({ dataDir });
+      seeded = true;
+      return openDatabase({ pglite: { dataDir, snapshot } });
+    },
+    env: { DATA_DIR: dataDir },
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function onPostgres(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,19 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PartnerInAccount } from "../../../src/contract/partners";
 import type { SyncResponse } from "../../../src/contract/sync";
 import { type SolutionArea, scorePartnersInAccount } from "../../../src/scoring";
-import { readConfig } from "../../config";
-import { type Database, openDatabase } from "../../db/client";
+import type { Database } from "../../db/client";
 import { introRequests, overlapCorrections, overlaps, partnerships, sharingRules } from "../../db/schema";
 import { upsertAccounts } from "../../mapping/accounts";
 import { runMatching } from "../../mapping/match-run";
 import { writeSolutionMap } from "../../scoring/solution-map";
-import { useTestDatabase } from "../../testing/database";
+import { ownDatabase, useTestDatabase } from "../../testing/database";
 import { createTestOrg, signInAs, testApp } from "../../testing/fixtures";
 import {
   account,
@@ -644,8 +640,8 @@ describe("tenancy and cursors", () => {
 
 describe("restarts", () => {
   it("keep cursors and sessions working: both live in the database", async () => {
-    const { reopen, dispose } = await reopenableDatabase();
-    let first: Database | undefined = await reopen();
+    const own = await ownDatabase("sync_restart");
+    let first: Database | undefined = await own.open();
     try {
       const { vendor, partner } = await partneredOrgs(first, { accounts: 3 });
       const firstClient = testApp(first);
@@ -658,7 +654,7 @@ describe("restarts", () => {
       await first.close();
       first = undefined;
 
-      const second = await reopen();
+      const second = await own.open();
       try {
         const secondClient = testApp(second);
         await upsertAccounts(second.db, partner.org.id, [
@@ -675,27 +671,7 @@ describe("restarts", () => {
       }
     } finally {
       await first?.close();
-      await dispose();
+      await own.dispose();
     }
   });
 });
-
-/**
- * Opens the test database again and again, as a restarted server would: a new pool on the same
- * PostgreSQL database, or a new PGlite on the same data directory (seeded from the run's snapshot).
- */
-async function reopenableDatabase() {
-  const url = readConfig().DATABASE_URL;
-  if (url) return { reopen: () => openDatabase({ databaseUrl: url }), dispose: async () => {} };
-  const dataDir = await mkdtemp(join(tmpdir(), "cosell-sync-restart-"));
-  const snapshot = await readFile(inject("pgliteSnapshot"));
-  let seeded = false;
-  return {
-    reopen() {
-      if (seeded) return openDatabase({ dataDir });
-      seeded = true;
-      return openDatabase({ pglite: { dataDir, snapshot } });
-    },
-    dispose: () => rm(dataDir, { recursive: true, force: true }),
-  };
-}

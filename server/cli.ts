@@ -12,6 +12,7 @@ import { registerMatchCommand } from "./cli/match";
 import { registerOrgCommands } from "./cli/org";
 import { registerPartnershipCommands } from "./cli/partnership";
 import { registerProfileCommands } from "./cli/profiles";
+import { registerSyncCommands } from "./cli/sync";
 import { registerUserCommands } from "./cli/user";
 
 const COMMANDS: ((program: Command) => void)[] = [
@@ -22,6 +23,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   registerAccountsCommands,
   registerMatchCommand,
   registerDemoCommands,
+  registerSyncCommands,
 ];
 
 const program = new Command("cosell-lens")

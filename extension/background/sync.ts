@@ -112,10 +112,10 @@ async function fetchPage(feed: Feed, cursor: string | null): Promise<SyncPage> {
   } catch (error) {
     const cursorRejected = cursor !== null && error instanceof ApiFailure && error.status === 400;
     if (!cursorRejected) throw error;
-    // The server no longer accepts the cursor (issued to another user, or an older format): the
-    // feed says to start over without one, which begins with a reset. Only once a run: a server
-    // that rejects the cursors of the feed it has just started would have the sync start over and
-    // over, without end.
+    // The server no longer accepts the cursor (issued to another user, before a `sync reset`, or in
+    // an older format): the feed says to start over without one, which begins with a reset. Only
+    // once a run: a server that rejects the cursors of the feed it has just started would have the
+    // sync start over and over, without end.
     if (feed.startedOver) {
       throw new ApiFailure(
         error.status,

@@ -77,8 +77,15 @@ export function createAuthService(db: Db, options: { tokenTtlHours: number; now?
       if (!looksLikeToken(token)) return null;
       const found = await checkToken(hashToken(token));
       if (!found) return null;
-      const { session_id, user_id, org_id, role, feed_seq } = found;
-      return { sessionId: session_id, userId: user_id, orgId: org_id, role, feedSeq: Number(feed_seq ?? 0) };
+      const { session_id, user_id, org_id, role, feed_seq, feed_epoch } = found;
+      return {
+        sessionId: session_id,
+        userId: user_id,
+        orgId: org_id,
+        role,
+        feedSeq: Number(feed_seq ?? 0),
+        feedEpoch: feed_epoch,
+      };
     },
 
     async signOut(caller) {

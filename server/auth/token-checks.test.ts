@@ -8,6 +8,7 @@ const session = (tokenHash: string): CheckedToken => ({
   org_id: `org of ${tokenHash}`,
   role: "rep",
   feed_seq: 1,
+  feed_epoch: 0,
 });
 
 /** A database that knows the given hashes, answers each statement when told, and records them. */

@@ -19,6 +19,8 @@ export interface CheckedToken {
   org_id: string;
   role: Role;
   feed_seq: string | number | null;
+  /** The sync feed's epoch (migration 0022): a cursor from another one is refused. */
+  feed_epoch: number;
 }
 
 /** Reads the valid sessions among `tokenHashes`; a hash with no valid session has no row. */

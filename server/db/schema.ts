@@ -350,6 +350,21 @@ export const changes = pgTable(
   ],
 ).enableRLS();
 
+/**
+ * The sync feed's epoch, in its one row. Every cursor carries the epoch it was issued in, and one
+ * from another epoch is refused (server/sync/feed-cursor.ts). `npm run cli -- sync reset` moves it
+ * on after a backup is restored: positions the extensions hold may then be ones the restored feed
+ * never reached, or reaches again with other changes, and would skip those.
+ */
+export const syncEpoch = pgTable(
+  "sync_epoch",
+  {
+    one: boolean("one").primaryKey().default(true),
+    epoch: integer("epoch").notNull().default(0),
+  },
+  (t) => [check("sync_epoch_one_row", sql`${t.one}`)],
+);
+
 /** How an organisation describes itself to its partners: what it offers and whether it co-sells. */
 export const partnerProfiles = pgTable(
   "partner_profiles",

@@ -13,6 +13,8 @@ export interface Caller {
    * caller may see. A client already there has nothing to fetch (see the sync route).
    */
   feedSeq: number;
+  /** The sync feed's epoch: the sync route refuses a cursor issued in another one. */
+  feedEpoch: number;
 }
 
 export interface AppEnv {

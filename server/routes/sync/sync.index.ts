@@ -10,10 +10,10 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
   return createRouter().openapi(syncFeed, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const caller = c.get("caller");
-    const from = cursor === undefined ? null : decodeFeedCursor(cursor, caller.userId);
+    const from = cursor === undefined ? null : decodeFeedCursor(cursor, caller);
     // Nothing newer than the cursor in the caller's feed: the usual poll, answered without a query.
     if (from !== null && from.afterOverlap === undefined && caller.feedSeq <= from.seq) {
-      return c.json(emptyDelta(encodeFeedCursor({ seq: from.seq }, caller.userId)), 200);
+      return c.json(emptyDelta(encodeFeedCursor({ seq: from.seq }, caller)), 200);
     }
     const { position, ...page } = await c.get("scoped")(async (tx) => {
       let read: FeedPage;
@@ -34,7 +34,7 @@ export function syncRoutes({ scoringBasis }: RouteServices) {
         scoring: changed ? await readScoringBasis(tx, caller, scoringBasis, basisSeq) : null,
       };
     });
-    const body: SyncResponse = { cursor: encodeFeedCursor(position, caller.userId), ...page };
+    const body: SyncResponse = { cursor: encodeFeedCursor(position, caller), ...page };
     return c.json(body, 200);
   });
 }

@@ -283,6 +283,8 @@ export const overlaps = pgTable(
 export const overlapCorrections = pgTable(
   "overlap_corrections",
   {
+    /** Names the flag in the API (/v1/not-a-match-flags), which must not show the partner's CRM id. */
+    id: uuid("id").notNull().defaultRandom().unique(),
     orgId: uuid("org_id")
       .notNull()
       .references(() => orgs.id, { onDelete: "cascade" }),

@@ -7,6 +7,7 @@ import type { ScoringBasisCache } from "../scoring/basis-cache";
 import { auditRoutes } from "./audit/audit.index";
 import { importsRoutes } from "./imports/imports.index";
 import { meRoutes } from "./me/me.index";
+import { notAMatchFlagsRoutes } from "./not-a-match-flags/not-a-match-flags.index";
 import { partnersRoutes } from "./partners/partners.index";
 import { profilesRoutes } from "./profiles/profiles.index";
 import { solutionMapRoutes } from "./solution-map/solution-map.index";
@@ -27,4 +28,5 @@ export const signedInRouters = [
   profilesRoutes,
   solutionMapRoutes,
   importsRoutes,
+  notAMatchFlagsRoutes,
 ];

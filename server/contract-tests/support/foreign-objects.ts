@@ -13,6 +13,7 @@ export const FOREIGN_OBJECTS: Record<string, ForeignObject> = {
   "partnerships/{id}": (world) => world.foreign.partnershipId,
   "overlaps/{overlapId}": (world) => world.foreign.overlapIds[0]!,
   "imports/{id}": (world) => world.foreign.importRunId,
+  "not-a-match-flags/{flagId}": (world) => world.foreign.notAMatchFlagId,
   // An organisation the caller is not partnered with.
   "partners/{orgId}": (world) => world.foreign.org.id,
 };

@@ -33,6 +33,7 @@ export interface ForeignTenant extends TestOrg {
   accountIds: string[];
   overlapIds: string[];
   importRunId: string;
+  notAMatchFlagId: string;
 }
 
 export interface TenantWorld {
@@ -145,13 +146,16 @@ export async function buildTenantWorld(database: Database): Promise<TenantWorld>
   await db
     .insert(userSettings)
     .values({ userId: foreign.users.rep.id, orgId: foreign.org.id, settings: { sidebarCollapsed: true } });
-  await db.insert(overlapCorrections).values({
-    orgId: foreign.org.id,
-    crmId: `${foreignTag}-crm-2`,
-    partnerOrgId: foreignPartner.org.id,
-    partnerCrmId: `${foreignTag}partner-crm-9`,
-    reason: `${foreignTag} correction`,
-  });
+  const [flag] = await db
+    .insert(overlapCorrections)
+    .values({
+      orgId: foreign.org.id,
+      crmId: `${foreignTag}-crm-2`,
+      partnerOrgId: foreignPartner.org.id,
+      partnerCrmId: `${foreignTag}partner-crm-9`,
+      reason: `${foreignTag} correction`,
+    })
+    .returning();
 
   const foreignOrgs = [foreign, foreignPartner];
   const users = foreignOrgs.flatMap((org) => Object.values(org.users));
@@ -164,6 +168,7 @@ export async function buildTenantWorld(database: Database): Promise<TenantWorld>
     run!.id,
     introId,
     team!.id,
+    flag!.id,
   ];
   return {
     home,
@@ -175,6 +180,7 @@ export async function buildTenantWorld(database: Database): Promise<TenantWorld>
       accountIds,
       overlapIds,
       importRunId: run!.id,
+      notAMatchFlagId: flag!.id,
     },
     markers: [foreignTag, ...foreignOrgs.map((org) => org.slug), ...ids],
     pools: {

@@ -1,0 +1,2 @@
+ALTER TABLE "overlap_corrections" ADD COLUMN "id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "overlap_corrections" ADD CONSTRAINT "overlap_corrections_id_unique" UNIQUE("id");

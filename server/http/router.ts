@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { ErrorBody } from "../../src/contract/errors";
 import type { AppEnv } from "./env";
 import { ApiError, fieldName, zodDetails } from "./errors";
 
@@ -67,3 +68,9 @@ function pathToUnstorableText(
 }
 
 export const bearerSecurity = [{ bearer: [] as string[] }];
+
+/** An error response of a route, as /openapi.json describes it: our one error shape. */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});

@@ -1,16 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { AccountBatch, AccountBatchResult, ImportQuery, ImportRun } from "../../../src/contract/imports";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const IMPORT_PATH = "/v1/accounts/import";
 /** Larger than any CRM export we have seen (1M accounts is about 200 MB). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
 
 export const importAccounts = createRoute({
   method: "post",
@@ -25,14 +19,16 @@ export const importAccounts = createRoute({
   },
   responses: {
     201: { description: "The applied import.", content: { "application/json": { schema: ImportRun } } },
-    400: error("The file cannot be read (no usable header, broken quoting) or the query is malformed."),
-    401: error("Not signed in."),
-    403: error("Not an admin."),
-    409: error(
+    400: errorResponse(
+      "The file cannot be read (no usable header, broken quoting) or the query is malformed.",
+    ),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    409: errorResponse(
       "A newer import of your organisation started while this one was being read; nothing was applied.",
     ),
-    413: error("The file is too large."),
-    415: error("The body is not text/csv."),
+    413: errorResponse("The file is too large."),
+    415: errorResponse("The body is not text/csv."),
   },
 });
 
@@ -50,9 +46,9 @@ export const uploadAccounts = createRoute({
       description: "How many accounts were new, changed and unchanged.",
       content: { "application/json": { schema: AccountBatchResult } },
     },
-    400: error("Invalid accounts; each detail names the index and field."),
-    401: error("Not signed in."),
-    403: error("Not an admin."),
-    413: error("The body is larger than 1 MiB."),
+    400: errorResponse("Invalid accounts; each detail names the index and field."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    413: errorResponse("The body is larger than 1 MiB."),
   },
 });

@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AuditPage, AuditQuery } from "../../../src/contract/audit";
-import { ErrorBody } from "../../../src/contract/errors";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const auditLogPage = createRoute({
   method: "get",
@@ -14,11 +13,8 @@ export const auditLogPage = createRoute({
   request: { query: AuditQuery },
   responses: {
     200: { description: "One page of entries.", content: { "application/json": { schema: AuditPage } } },
-    400: {
-      description: "Malformed query or cursor.",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
-    403: { description: "Not an admin.", content: { "application/json": { schema: ErrorBody } } },
+    400: errorResponse("Malformed query or cursor."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
   },
 });

@@ -1,12 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { SignInRequest, SignInResponse } from "../../../src/contract/auth";
-import { ErrorBody } from "../../../src/contract/errors";
-import { bearerSecurity } from "../../http/router";
-
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const signIn = createRoute({
   method: "post",
@@ -16,9 +10,9 @@ export const signIn = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: SignInRequest } } } },
   responses: {
     200: { description: "A bearer token.", content: { "application/json": { schema: SignInResponse } } },
-    400: error("Malformed input."),
-    401: error("Wrong email or password."),
-    429: error("Too many failed attempts; see Retry-After."),
+    400: errorResponse("Malformed input."),
+    401: errorResponse("Wrong email or password."),
+    429: errorResponse("Too many failed attempts; see Retry-After."),
   },
 });
 
@@ -28,5 +22,5 @@ export const signOut = createRoute({
   tags: ["Auth"],
   summary: "Revoke the token used for this request",
   security: bearerSecurity,
-  responses: { 204: { description: "Signed out." }, 401: error("Not signed in.") },
+  responses: { 204: { description: "Signed out." }, 401: errorResponse("Not signed in.") },
 });

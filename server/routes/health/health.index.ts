@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { ApiError } from "../../http/errors";
-import { createRouter } from "../../http/router";
+import { createRouter, errorResponse } from "../../http/router";
 
 const health = createRoute({
   method: "get",
@@ -17,10 +16,7 @@ const health = createRoute({
         },
       },
     },
-    503: {
-      description: "The server runs, but its database does not answer; the server's log says why.",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    503: errorResponse("The server runs, but its database does not answer; the server's log says why."),
   },
 });
 

@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { ImportRun, ImportRunParams } from "../../../src/contract/imports";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const readImport = createRoute({
   method: "get",
@@ -13,9 +12,9 @@ export const readImport = createRoute({
   request: { params: ImportRunParams },
   responses: {
     200: { description: "The import run.", content: { "application/json": { schema: ImportRun } } },
-    400: { description: "Malformed id.", content: { "application/json": { schema: ErrorBody } } },
-    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
-    403: { description: "Not an admin.", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "No such import.", content: { "application/json": { schema: ErrorBody } } },
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    404: errorResponse("No such import."),
   },
 });

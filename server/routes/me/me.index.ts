@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { Me } from "../../../src/contract/auth";
-import { ErrorBody } from "../../../src/contract/errors";
 import { orgs, teams, users } from "../../db/schema";
-import { bearerSecurity, createRouter } from "../../http/router";
+import { bearerSecurity, createRouter, errorResponse } from "../../http/router";
 
 const me = createRoute({
   method: "get",
@@ -13,7 +12,7 @@ const me = createRoute({
   security: bearerSecurity,
   responses: {
     200: { description: "Who you are.", content: { "application/json": { schema: Me } } },
-    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
+    401: errorResponse("Not signed in."),
   },
 });
 

@@ -1,16 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import {
   NotAMatchFlagList,
   NotAMatchFlagListQuery,
   NotAMatchFlagParams,
 } from "../../../src/contract/not-a-match-flags";
-import { bearerSecurity } from "../../http/router";
-
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const listNotAMatchFlags = createRoute({
   method: "get",
@@ -26,8 +20,8 @@ export const listNotAMatchFlags = createRoute({
       description: "One page of flags.",
       content: { "application/json": { schema: NotAMatchFlagList } },
     },
-    400: error("Malformed query."),
-    401: error("Not signed in."),
+    400: errorResponse("Malformed query."),
+    401: errorResponse("Not signed in."),
   },
 });
 
@@ -42,9 +36,9 @@ export const removeNotAMatchFlag = createRoute({
   request: { params: NotAMatchFlagParams },
   responses: {
     204: { description: "The flag is gone." },
-    400: error("Malformed id."),
-    401: error("Not signed in."),
-    403: error("Not an admin."),
-    404: error("Your organisation has no flag with this id."),
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    404: errorResponse("Your organisation has no flag with this id."),
   },
 });

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import {
   NotAMatchRequest,
   Overlap,
@@ -8,12 +7,7 @@ import {
   OverlapListQuery,
   OverlapParams,
 } from "../../../src/contract/overlaps";
-import { bearerSecurity } from "../../http/router";
-
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const listOverlaps = createRoute({
   method: "get",
@@ -26,9 +20,9 @@ export const listOverlaps = createRoute({
   request: { query: OverlapListQuery },
   responses: {
     200: { description: "One page of overlaps.", content: { "application/json": { schema: OverlapList } } },
-    400: error("Malformed query."),
-    401: error("Not signed in."),
-    404: error("`partnershipId` is not one of your partnerships."),
+    400: errorResponse("Malformed query."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("`partnershipId` is not one of your partnerships."),
   },
 });
 
@@ -41,9 +35,9 @@ export const readOverlap = createRoute({
   request: { params: OverlapParams },
   responses: {
     200: { description: "The overlap.", content: { "application/json": { schema: Overlap } } },
-    400: error("Malformed id."),
-    401: error("Not signed in."),
-    404: error("No overlap with this id that you may see."),
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("No overlap with this id that you may see."),
   },
 });
 
@@ -65,9 +59,9 @@ export const markNotAMatch = createRoute({
       description: "Already flagged, by you or by the partner.",
       content: { "application/json": { schema: OverlapCorrection } },
     },
-    400: error("Malformed id or reason."),
-    401: error("Not signed in."),
-    404: error("No overlap with this id that you may see."),
+    400: errorResponse("Malformed id or reason."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("No overlap with this id that you may see."),
   },
 });
 
@@ -82,9 +76,9 @@ export const undoNotAMatch = createRoute({
   request: { params: OverlapParams },
   responses: {
     204: { description: "Your flag is gone." },
-    400: error("Malformed id."),
-    401: error("Not signed in."),
-    403: error("Not an admin."),
-    404: error("Your organisation has no such flag on an overlap the partner shares."),
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    404: errorResponse("Your organisation has no such flag on an overlap the partner shares."),
   },
 });

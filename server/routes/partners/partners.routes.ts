@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { AccountLookupQuery, AccountPartners } from "../../../src/contract/partners";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const partnersInAccount = createRoute({
   method: "get",
@@ -17,7 +16,7 @@ export const partnersInAccount = createRoute({
       description: "The partners present, best first.",
       content: { "application/json": { schema: AccountPartners } },
     },
-    400: { description: "Malformed query.", content: { "application/json": { schema: ErrorBody } } },
-    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
+    400: errorResponse("Malformed query."),
+    401: errorResponse("Not signed in."),
   },
 });

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import {
   OverlapMatrix,
   PartnershipList,
@@ -9,12 +8,7 @@ import {
   SharingRuleInput,
 } from "../../../src/contract/partnerships";
 import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
-import { bearerSecurity } from "../../http/router";
-
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 const etag = etagHeader("both rules");
 
@@ -29,7 +23,7 @@ export const listPartnerships = createRoute({
       description: "Your partnerships, by partner name.",
       content: { "application/json": { schema: PartnershipList } },
     },
-    401: error("Not signed in."),
+    401: errorResponse("Not signed in."),
   },
 });
 
@@ -44,9 +38,9 @@ export const partnershipMatrix = createRoute({
   request: { params: PartnershipParams },
   responses: {
     200: { description: "The matrix.", content: { "application/json": { schema: OverlapMatrix } } },
-    400: error("Malformed id."),
-    401: error("Not signed in."),
-    404: error("Not one of your partnerships."),
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("Not one of your partnerships."),
   },
 });
 
@@ -63,9 +57,9 @@ export const readSharing = createRoute({
       headers: etag,
       content: { "application/json": { schema: PartnershipSharing } },
     },
-    400: error("Malformed id."),
-    401: error("Not signed in."),
-    404: error("Not one of your partnerships."),
+    400: errorResponse("Malformed id."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("Not one of your partnerships."),
   },
 });
 
@@ -88,10 +82,10 @@ export const writeSharing = createRoute({
       headers: etag,
       content: { "application/json": { schema: SharingRule } },
     },
-    400: error("Malformed rule."),
-    401: error("Not signed in."),
-    403: error("Not an admin."),
-    404: error("Not one of your partnerships."),
-    412: error("`If-Match` does not match: the rules changed since you read them. Read them again."),
+    400: errorResponse("Malformed rule."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin."),
+    404: errorResponse("Not one of your partnerships."),
+    412: errorResponse("`If-Match` does not match: the rules changed since you read them. Read them again."),
   },
 });

@@ -1,13 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
 import { OrgProfile, PartnerOrgParams, ProfileInput } from "../../../src/contract/profiles";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
 const profile = (description: string) => ({
   description,
   content: { "application/json": { schema: OrgProfile } },
@@ -21,7 +16,7 @@ export const readOwnProfile = createRoute({
   summary: "Your organisation's profile",
   description: "What your organisation offers its partners, as they see it.",
   security: bearerSecurity,
-  responses: { 200: { ...profile("Your profile."), headers: etag }, 401: error("Not signed in.") },
+  responses: { 200: { ...profile("Your profile."), headers: etag }, 401: errorResponse("Not signed in.") },
 });
 
 export const writeOwnProfile = createRoute({
@@ -38,10 +33,10 @@ export const writeOwnProfile = createRoute({
   },
   responses: {
     200: { ...profile("The profile as saved."), headers: etag },
-    400: error("Invalid profile, naming each offending field."),
-    401: error("Not signed in."),
-    403: error("Only admins can change the profile."),
-    412: error("`If-Match` does not match: the profile changed since you read it. Read it again."),
+    400: errorResponse("Invalid profile, naming each offending field."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Only admins can change the profile."),
+    412: errorResponse("`If-Match` does not match: the profile changed since you read it. Read it again."),
   },
 });
 
@@ -56,8 +51,8 @@ export const readPartnerProfile = createRoute({
   request: { params: PartnerOrgParams },
   responses: {
     200: profile("The partner's profile."),
-    400: error("Malformed organisation id."),
-    401: error("Not signed in."),
-    404: error("No partner with this id."),
+    400: errorResponse("Malformed organisation id."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("No partner with this id."),
   },
 });

@@ -1,13 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { etagHeader, IfMatch } from "../../../src/contract/preconditions";
 import { SolutionMap, SolutionMapInput } from "../../../src/contract/solution-map";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
 const map = (description: string) => ({
   description,
   headers: etagHeader("the map"),
@@ -24,8 +19,8 @@ export const readSolutionMapRoute = createRoute({
   security: bearerSecurity,
   responses: {
     200: map("Your solution map."),
-    401: error("Not signed in."),
-    404: error("No solution map yet: an admin sets one up with PUT."),
+    401: errorResponse("Not signed in."),
+    404: errorResponse("No solution map yet: an admin sets one up with PUT."),
   },
 });
 
@@ -43,10 +38,10 @@ export const writeSolutionMapRoute = createRoute({
   },
   responses: {
     200: map("The solution map as saved."),
-    400: error("Invalid solution map, naming each offending field."),
-    401: error("Not signed in."),
-    403: error("Only admins can change the solution map."),
-    412: error(
+    400: errorResponse("Invalid solution map, naming each offending field."),
+    401: errorResponse("Not signed in."),
+    403: errorResponse("Only admins can change the solution map."),
+    412: errorResponse(
       "`If-Match` does not match: the map changed since you read it (or there is none yet). Read it again.",
     ),
   },

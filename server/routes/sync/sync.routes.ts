@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { SyncQuery, SyncResponse } from "../../../src/contract/sync";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 export const syncFeed = createRoute({
   method: "get",
@@ -17,10 +16,9 @@ export const syncFeed = createRoute({
   request: { query: SyncQuery },
   responses: {
     200: { description: "One page of the feed.", content: { "application/json": { schema: SyncResponse } } },
-    400: {
-      description: "Malformed query, or a cursor this server did not issue to you (start over without one).",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
+    400: errorResponse(
+      "Malformed query, or a cursor this server did not issue to you (start over without one).",
+    ),
+    401: errorResponse("Not signed in."),
   },
 });

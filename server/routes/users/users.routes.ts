@@ -1,11 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../../../src/contract/errors";
 import { UserSettings, UserSettingsUpdate } from "../../../src/contract/settings";
 import { UserList } from "../../../src/contract/users";
-import { bearerSecurity } from "../../http/router";
+import { bearerSecurity, errorResponse } from "../../http/router";
 
 const errors = {
-  401: { description: "Not signed in.", content: { "application/json": { schema: ErrorBody } } },
+  401: errorResponse("Not signed in."),
 } as const;
 
 export const listUsers = createRoute({
@@ -19,7 +18,7 @@ export const listUsers = createRoute({
   responses: {
     200: { description: "The users, by name.", content: { "application/json": { schema: UserList } } },
     ...errors,
-    403: { description: "Not an admin or manager.", content: { "application/json": { schema: ErrorBody } } },
+    403: errorResponse("Not an admin or manager."),
   },
 });
 
@@ -48,7 +47,7 @@ export const writeMySettings = createRoute({
       description: "The settings now stored.",
       content: { "application/json": { schema: UserSettings } },
     },
-    400: { description: "Malformed settings.", content: { "application/json": { schema: ErrorBody } } },
+    400: errorResponse("Malformed settings."),
     ...errors,
   },
 });

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { pageLimit } from "./paging";
+import { afterId, nextId, pageLimit } from "./paging";
 
 /**
  * One of your organisation's "not a match" flags. It is kept by both accounts' CRM ids, so it stays
@@ -27,11 +27,7 @@ export const NotAMatchFlag = z
 export type NotAMatchFlag = z.infer<typeof NotAMatchFlag>;
 
 export const NotAMatchFlagListQuery = z.object({
-  after: z
-    .string()
-    .uuid()
-    .optional()
-    .meta({ param: { in: "query" }, description: "`next` from the previous page." }),
+  after: afterId(),
   limit: pageLimit(1000, 200).meta({ param: { in: "query" } }),
 });
 export type NotAMatchFlagListQuery = z.infer<typeof NotAMatchFlagListQuery>;
@@ -39,11 +35,7 @@ export type NotAMatchFlagListQuery = z.infer<typeof NotAMatchFlagListQuery>;
 export const NotAMatchFlagList = z
   .object({
     flags: z.array(NotAMatchFlag),
-    next: z
-      .string()
-      .uuid()
-      .nullable()
-      .meta({ description: "Pass as `after` for the next page; null at the end." }),
+    next: nextId(),
   })
   .meta({ id: "NotAMatchFlagList" });
 export type NotAMatchFlagList = z.infer<typeof NotAMatchFlagList>;

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { Relationship } from "./accounts";
-import { pageLimit } from "./paging";
+import { afterId, nextId, pageLimit } from "./paging";
 import { MatchInfo } from "./partners";
 
 /** How a match was made, and the same in one plain sentence for a sales rep. */
@@ -40,11 +40,7 @@ export const OverlapListQuery = z.object({
     param: { in: "query" },
     description: "Only your accounts with this relationship.",
   }),
-  after: z
-    .string()
-    .uuid()
-    .optional()
-    .meta({ param: { in: "query" }, description: "`next` from the previous page." }),
+  after: afterId(),
   limit: pageLimit(1000, 200).meta({ param: { in: "query" } }),
 });
 export type OverlapListQuery = z.infer<typeof OverlapListQuery>;
@@ -52,11 +48,7 @@ export type OverlapListQuery = z.infer<typeof OverlapListQuery>;
 export const OverlapList = z
   .object({
     overlaps: z.array(Overlap),
-    next: z
-      .string()
-      .uuid()
-      .nullable()
-      .meta({ description: "Pass as `after` for the next page; null at the end." }),
+    next: nextId(),
   })
   .meta({ id: "OverlapList" });
 export type OverlapList = z.infer<typeof OverlapList>;

@@ -31,6 +31,11 @@ const SELECT_FLAGS = sql`select c.id, c.crm_id, a.name as account_name, c.partne
 export function notAMatchFlagsRoutes() {
   return createRouter()
     .openapi(listNotAMatchFlags, async (c) => {
+      // Each flag names the colleague who set it, and only admins and managers list users.
+      const { role } = c.get("caller");
+      if (role !== "admin" && role !== "manager") {
+        throw new ApiError(403, "forbidden", "Only admins and managers can list the “not a match” flags.");
+      }
       const { after, limit } = c.req.valid("query");
       const found = await c.get("scoped")((tx) =>
         rows<FlagRow>(

@@ -12,7 +12,7 @@ export const listNotAMatchFlags = createRoute({
   tags: ["Overlaps"],
   summary: "Your organisation's “not a match” flags",
   description:
-    "Every pair of accounts your users said are not the same company, including those whose overlap no longer exists: a flag stays with the two accounts' CRM ids and hides the pair again if they match later. The partner's flags are theirs and are not listed.",
+    "Admins and managers. Every pair of accounts your users said are not the same company, including those whose overlap no longer exists: a flag stays with the two accounts' CRM ids and hides the pair again if they match later. The partner's flags are theirs and are not listed.",
   security: bearerSecurity,
   request: { query: NotAMatchFlagListQuery },
   responses: {
@@ -22,6 +22,7 @@ export const listNotAMatchFlags = createRoute({
     },
     400: errorResponse("Malformed query."),
     401: errorResponse("Not signed in."),
+    403: errorResponse("Not an admin or manager."),
   },
 });
 

@@ -42,7 +42,7 @@ async function partnerNamesGreywell(name: string): Promise<void> {
 }
 
 describe("/v1/not-a-match-flags", () => {
-  it("lists the organisation's own flags, with its account, the partner, the reason and who set it", async () => {
+  it("lists the organisation's own flags to admins and managers, with its account, the partner, the reason and who set it", async () => {
     const { tokens, vendor, partner } = scenario;
     const overlapId = (await vendorSees("Greywell Insurance"))!;
     const marked = await client.request("POST", `/v1/overlaps/${overlapId}/not-a-match`, {
@@ -51,7 +51,7 @@ describe("/v1/not-a-match-flags", () => {
     });
     expect(marked.status).toBe(201);
 
-    const { flags, next } = await flagsOf(tokens.vendorRep);
+    const { flags, next } = await flagsOf(tokens.vendorAdmin);
     expect(next).toBeNull();
     expect(flags).toEqual([
       {
@@ -63,6 +63,8 @@ describe("/v1/not-a-match-flags", () => {
         markedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
+    const asRep = await client.request("GET", "/v1/not-a-match-flags", { token: tokens.vendorRep });
+    expect(asRep.status).toBe(403);
     // The flag hides the pair from the partner too, but it is the vendor's: not listed, not theirs
     // to take back.
     expect((await flagsOf(tokens.partnerAdmin)).flags).toEqual([]);
@@ -74,7 +76,7 @@ describe("/v1/not-a-match-flags", () => {
 
   it("takes back a flag whose overlap is gone, so the accounts show again when they match again", async () => {
     const { tokens } = scenario;
-    const [flag] = (await flagsOf(tokens.vendorRep)).flags;
+    const [flag] = (await flagsOf(tokens.vendorAdmin)).flags;
     const [flagged] = await rows<{ subject: string }>(
       database.db,
       sql`select subject from audit_log where org_id = ${scenario.vendor.org.id} and action = 'overlap.not_a_match'`,
@@ -82,7 +84,7 @@ describe("/v1/not-a-match-flags", () => {
 
     // The accounts stop matching: the overlap the flag was set on is deleted, and the flag stays.
     await partnerNamesGreywell("Harbourside Holdings");
-    expect((await flagsOf(tokens.vendorRep)).flags.map((f) => f.id)).toEqual([flag!.id]);
+    expect((await flagsOf(tokens.vendorAdmin)).flags.map((f) => f.id)).toEqual([flag!.id]);
     const byOverlap = await client.request("DELETE", `/v1/overlaps/${flagged!.subject}/not-a-match`, {
       token: tokens.vendorAdmin,
     });
@@ -96,7 +98,7 @@ describe("/v1/not-a-match-flags", () => {
       token: tokens.vendorAdmin,
     });
     expect(byAdmin.status).toBe(204);
-    expect((await flagsOf(tokens.vendorRep)).flags).toEqual([]);
+    expect((await flagsOf(tokens.vendorAdmin)).flags).toEqual([]);
     const again = await client.request("DELETE", `/v1/not-a-match-flags/${flag!.id}`, {
       token: tokens.vendorAdmin,
     });
@@ -126,8 +128,8 @@ describe("/v1/not-a-match-flags", () => {
     for (const { overlapId } of overlaps.overlaps) {
       await client.request("POST", `/v1/overlaps/${overlapId}/not-a-match`, { token: tokens.vendorRep });
     }
-    const first = await flagsOf(tokens.vendorRep, "?limit=2");
-    const second = await flagsOf(tokens.vendorRep, `?limit=2&after=${first.next}`);
+    const first = await flagsOf(tokens.vendorAdmin, "?limit=2");
+    const second = await flagsOf(tokens.vendorAdmin, `?limit=2&after=${first.next}`);
     expect(first.flags).toHaveLength(2);
     expect(second).toMatchObject({ next: null });
     expect(new Set([...first.flags, ...second.flags].map((f) => f.id)).size).toBe(3);

@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startNewSyncEpoch } from "../../server/sync/epoch";
 import { runAxe } from "./axe";
 import { type Stack, startStack } from "./harness";
 import { type PrefixProxy, startPrefixProxy } from "./prefix-proxy";
@@ -225,6 +226,31 @@ describe("options page and popup", () => {
     await crmPage.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));
     await sidebarOf(crmPage).getByText("You're signed out.").waitFor();
     await crmPage.close();
+    await page.close();
+  });
+
+  it("syncs on after an admin's `sync reset`, starting over, and the sidebar keeps the partners", async () => {
+    const page = await openOptions();
+    await fillSignIn(page, stack.api.url);
+    await page.getByRole("heading", { name: "Signed in" }).waitFor();
+    // As after a restored backup: the cursor the extension saved at sign-in is refused from now on.
+    await startNewSyncEpoch(stack.database.db);
+
+    const popup = await stack.browser.context.newPage();
+    await popup.goto(stack.popupUrl);
+    await popup.getByRole("button", { name: "Sync now" }).click();
+    await popup
+      .getByRole("status")
+      .getByText(/^Synced at \d{1,2}:\d{2}/)
+      .waitFor();
+    await popup.close();
+    const crmPage = await stack.browser.context.newPage();
+    await crmPage.goto(stack.crm.url("acme.lightning.force.com", `/lightning/r/Account/${ACME_ID}/view`));
+    await waitForPartners(sidebarOf(crmPage), ["Bluefin Consulting", "Harbor Data"]);
+    await crmPage.close();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to cosell-lens" }).waitFor();
     await page.close();
   });
 

@@ -136,13 +136,38 @@ export async function undoNotAMatch(
           returning reason`,
     );
     if (deleted.length === 0) return false;
-    await tx.insert(auditLog).values({
+    await auditFlagTakenBack(tx, {
       orgId: input.orgId,
-      actorUserId: input.userId,
-      action: "overlap.not_a_match_undone",
+      userId: input.userId,
       subject: input.overlapId,
-      details: { crmId: key.crmId, partnerOrgId: key.partnerOrgId, reason: deleted[0]!.reason },
+      crmId: key.crmId,
+      partnerOrgId: key.partnerOrgId,
+      reason: deleted[0]!.reason,
     });
     return true;
+  });
+}
+
+/**
+ * The audit entry of a "not a match" taken back, by its overlap (above) or by the flag's own id
+ * (/v1/not-a-match-flags): `subject` is the id it was taken back by.
+ */
+export async function auditFlagTakenBack(
+  tx: Queryable,
+  flag: {
+    orgId: string;
+    userId: string;
+    subject: string;
+    crmId: string;
+    partnerOrgId: string;
+    reason: string | null;
+  },
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    orgId: flag.orgId,
+    actorUserId: flag.userId,
+    action: "overlap.not_a_match_undone",
+    subject: flag.subject,
+    details: { crmId: flag.crmId, partnerOrgId: flag.partnerOrgId, reason: flag.reason },
   });
 }

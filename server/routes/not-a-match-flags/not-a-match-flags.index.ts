@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { NotAMatchFlagList } from "../../../src/contract/not-a-match-flags";
 import { rows } from "../../db/client";
-import { auditLog } from "../../db/schema";
 import { ApiError, notFound } from "../../http/errors";
 import { createRouter } from "../../http/router";
+import { auditFlagTakenBack } from "../../mapping/corrections";
 import { listNotAMatchFlags, removeNotAMatchFlag } from "./not-a-match-flags.routes";
 
 interface FlagRow {
@@ -72,12 +72,13 @@ export function notAMatchFlagsRoutes() {
               returning crm_id, partner_org_id, reason`,
         );
         if (!flag) return false;
-        await tx.insert(auditLog).values({
+        await auditFlagTakenBack(tx, {
           orgId: caller.orgId,
-          actorUserId: caller.userId,
-          action: "overlap.not_a_match_undone",
+          userId: caller.userId,
           subject: flagId,
-          details: { crmId: flag.crm_id, partnerOrgId: flag.partner_org_id, reason: flag.reason },
+          crmId: flag.crm_id,
+          partnerOrgId: flag.partner_org_id,
+          reason: flag.reason,
         });
         return true;
       });
